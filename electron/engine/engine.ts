@@ -1,0 +1,158 @@
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventChannel, EventPayload } from '../../shared/ipc/contract.js';
+import type { Notice } from '../../shared/ipc/app-channels.js';
+import type { Envelope } from '../../shared/ipc/envelope.js';
+import { wizardSteps } from '../../shared/steps/step-catalog.js';
+import type { StepInfo } from '../../shared/steps/step-info.js';
+import type { ClientConnection } from './client-connection.js';
+import { dispatch, type Handlers } from './dispatcher.js';
+import type { TerminateGrace } from './exec/terminate-tree.js';
+import { OutputHub } from './output/output-hub.js';
+import { ShellSessions } from './shell/shell-sessions.js';
+import { CommandStep, type CommandStepDefinition } from './steps/command-step.js';
+import { HostStep } from './steps/host-step.js';
+import { StepRunner } from './steps/step-runner.js';
+import { HistoryStore } from './store/history-store.js';
+import { SettingsStore } from './store/settings-store.js';
+
+export interface EngineOptions {
+  dataDir: string;
+  shell: 'electron' | 'browser';
+  version: string;
+  /** Extra command steps appended to the wizard (scripted setups and tests). */
+  extraSteps?: CommandStepDefinition[];
+  electronTranslated?: boolean;
+  grace?: TerminateGrace;
+}
+
+export interface EngineSession {
+  request(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+  close(): void;
+}
+
+/** The app without its window: steps, processes, output, persistence. Electron and browser mode both wrap it. */
+export class Engine {
+  private readonly clients = new Set<ClientConnection>();
+  private notices: Notice[] = [];
+  private readonly handlers: Handlers;
+
+  private constructor(
+    private readonly options: EngineOptions,
+    readonly logDir: string,
+    private readonly settings: SettingsStore,
+    private readonly history: HistoryStore,
+    private readonly hub: OutputHub,
+    readonly steps: StepRunner,
+    private readonly shells: ShellSessions,
+  ) {
+    this.handlers = this.createHandlers();
+  }
+
+  static async start(options: EngineOptions): Promise<Engine> {
+    const logDir = path.join(options.dataDir, 'logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+    await mkdir(logDir, { recursive: true, mode: 0o700 });
+    const settings = await SettingsStore.open(options.dataDir);
+    const history = await HistoryStore.open(options.dataDir);
+    const hub = new OutputHub(logDir);
+    const engineRef: { current?: Engine } = {};
+    const steps = new StepRunner({
+      hub,
+      dataDir: options.dataDir,
+      catalog: wizardSteps,
+      steps: [new HostStep({ electronTranslated: options.electronTranslated }), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
+      onUpdate: (info) => engineRef.current?.stepChanged(info),
+      grace: options.grace,
+    });
+    const shells = new ShellSessions({ hub, defaultCwd: () => settings.store.get().shellCwd });
+    const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells);
+    engineRef.current = engine;
+    for (const problem of [settings.problem, history.problem]) if (problem) engine.addNotice('warning', problem);
+    return engine;
+  }
+
+  connect(client: ClientConnection): EngineSession {
+    this.clients.add(client);
+    return {
+      request: (channel, input) => dispatch(this.handlers, channel, input, client),
+      close: () => {
+        this.clients.delete(client);
+        this.hub.disconnect(client);
+      },
+    };
+  }
+
+  /** Stops every step and shell and waits for their processes to end. */
+  async shutdown(): Promise<void> {
+    await Promise.all([this.steps.shutdown(), this.shells.closeAll()]);
+  }
+
+  private broadcast<E extends EventChannel>(event: E, payload: EventPayload<E>): void {
+    for (const client of this.clients) client.send(event, payload);
+  }
+
+  private addNotice(level: Notice['level'], message: string): void {
+    const notice = { id: `notice-${this.notices.length + 1}`, level, message };
+    this.notices.push(notice);
+    this.broadcast('app:notice', notice);
+  }
+
+  private stepChanged(info: StepInfo): void {
+    this.broadcast('steps:updated', info);
+    if (info.state === 'done') {
+      this.history.record(info).catch((error: Error) => this.addNotice('error', `Could not save the run history: ${error.message}`));
+    }
+  }
+
+  private createHandlers(): Handlers {
+    return {
+      'app:info': () => ({
+        version: this.options.version,
+        shell: this.options.shell,
+        platform: process.platform,
+        dataDir: this.options.dataDir,
+        logDir: this.logDir,
+        homeDir: os.homedir(),
+        notices: this.notices,
+      }),
+      'app:dismissNotice': ({ id }) => {
+        this.notices = this.notices.filter((notice) => notice.id !== id);
+        return null;
+      },
+      'steps:list': () => this.steps.list(),
+      'steps:run': ({ stepId }) => this.steps.start(stepId),
+      'steps:cancel': ({ stepId }) => this.steps.cancel(stepId),
+      'output:attach': ({ streamId }, client) => this.hub.attach(client, streamId, this.logPathOf(streamId)),
+      'output:detach': ({ streamId }, client) => {
+        this.hub.detach(client, streamId);
+        return null;
+      },
+      'output:ack': ({ streamId, chars }, client) => {
+        this.hub.ack(client, streamId, chars);
+        return null;
+      },
+      'shell:open': (request) => this.shells.open(request),
+      'shell:write': ({ sessionId, data }) => {
+        this.shells.write(sessionId, data);
+        return null;
+      },
+      'shell:resize': ({ sessionId, cols, rows }) => {
+        this.shells.resize(sessionId, cols, rows);
+        return null;
+      },
+      'shell:close': async ({ sessionId }) => {
+        await this.shells.close(sessionId);
+        return null;
+      },
+      'settings:get': () => this.settings.get(),
+      'settings:update': (patch) => this.settings.update(patch),
+    };
+  }
+
+  /** A finished step's log file, found through the step that wrote it (also after a restart, via history). */
+  private logPathOf(streamId: string): string | undefined {
+    const step = [...this.steps.list(), ...this.history.runs()].find((info) => info.streamId === streamId);
+    return step?.logPath;
+  }
+}

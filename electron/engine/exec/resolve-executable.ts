@@ -1,0 +1,27 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors/app-error.js';
+
+/** Finds `name` the way execvp would, so a missing tool is reported before anything starts. */
+export function resolveExecutable(name: string, searchPath: string | undefined, cwd: string): string {
+  if (name.includes('/')) {
+    const candidate = path.resolve(cwd, name);
+    if (isExecutableFile(candidate)) return candidate;
+    throw new AppError(`Cannot run ${candidate}: it does not exist or is not executable.`, 'expected', { command: [name] });
+  }
+  for (const dir of (searchPath ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  throw new AppError(`Command not found: ${name}. Looked in PATH=${searchPath ?? ''}`, 'expected', { command: [name] });
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,101 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { batchLimits } from '../../../shared/output/flow-limits.js';
+import { TailText } from '../../../shared/output/tail-text.js';
+import type { OutputEnd } from '../../../shared/ipc/output-channels.js';
+
+export interface OutputStreamListener {
+  onBatch(data: string, offset: number): void;
+  onEnd(end: OutputEnd): void;
+}
+
+/** How much of a live stream is kept in memory for a view that attaches late. */
+const liveTailChars = 1024 * 1024;
+
+/**
+ * One command's output: every byte goes to the log file as it arrives; the view gets it decoded
+ * and batched (every 16 ms or 200 KB), so a flood costs one message per frame, not one per read.
+ */
+export class OutputStream {
+  readonly tail = new TailText(liveTailChars);
+  private readonly log: WriteStream;
+  private readonly decoder = new StringDecoder('utf8');
+  private pending = '';
+  private timer: NodeJS.Timeout | undefined;
+  private emitted = 0;
+  private bytes = 0;
+  private endInfo: OutputEnd | undefined;
+  private readonly listeners = new Set<OutputStreamListener>();
+
+  constructor(
+    readonly id: string,
+    readonly logPath: string,
+    readonly lossless: boolean,
+  ) {
+    this.log = createWriteStream(logPath, { flags: 'w', mode: 0o600 });
+  }
+
+  get ended(): boolean {
+    return this.endInfo !== undefined;
+  }
+
+  /** Characters handed to views so far. */
+  get emittedChars(): number {
+    return this.emitted;
+  }
+
+  get byteCount(): number {
+    return this.bytes;
+  }
+
+  listen(listener: OutputStreamListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  write(chunk: Buffer): void {
+    if (this.endInfo) return;
+    this.bytes += chunk.length;
+    this.log.write(chunk);
+    this.pending += this.decoder.write(chunk);
+    if (this.pending.length >= batchLimits.maxChars) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), batchLimits.intervalMs);
+  }
+
+  /** A line of our own (e.g. the command about to run), shown in the view and kept in the log. */
+  note(text: string): void {
+    this.write(Buffer.from(text));
+  }
+
+  /** Sends what is waiting now; used before a view attaches so backlog and live data do not overlap. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const data = this.pending;
+    const offset = this.emitted;
+    this.pending = '';
+    this.emitted += data.length;
+    this.tail.append(data);
+    for (const listener of this.listeners) listener.onBatch(data, offset);
+  }
+
+  /** Flushes everything, closes the log file, and tells the views the stream ended. */
+  async end(end: Omit<OutputEnd, 'streamId'>): Promise<void> {
+    if (this.endInfo) return;
+    this.pending += this.decoder.end();
+    this.flush();
+    this.endInfo = { streamId: this.id, ...end };
+    await new Promise<void>((resolve, reject) => {
+      this.log.once('error', reject);
+      this.log.end(resolve);
+    });
+    for (const listener of this.listeners) listener.onEnd(this.endInfo);
+  }
+
+  /** Resolves once everything written so far is on disk (the file is flushed, not fsynced). */
+  async drained(): Promise<void> {
+    if (this.log.writableLength === 0) return;
+    await new Promise<void>((resolve) => this.log.once('drain', resolve));
+  }
+}

@@ -1,0 +1,28 @@
+import type { CommandSpec } from '../exec/command.js';
+import type { Step, StepContext } from './step.js';
+
+export interface CommandStepDefinition extends CommandSpec {
+  id: string;
+  title: string;
+  summary: string;
+  terminal?: 'pty' | 'pipe';
+}
+
+/** A step that runs one fixed command; its outcome is the command's exit code. */
+export class CommandStep implements Step {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+
+  constructor(private readonly definition: CommandStepDefinition) {
+    this.id = definition.id;
+    this.title = definition.title;
+    this.summary = definition.summary;
+  }
+
+  async execute(context: StepContext): Promise<void> {
+    const { argv, cwd, env, terminal } = this.definition;
+    const outcome = await context.run({ argv, cwd, env }, { terminal });
+    context.setResult({ kind: 'command', exitCode: outcome.exitCode });
+  }
+}

@@ -1,0 +1,230 @@
+import os from 'node:os';
+import { AppError, toErrorInfo } from '../../../shared/errors/app-error.js';
+import { tailLines } from '../../../shared/output/tail-lines.js';
+import { TailText } from '../../../shared/output/tail-text.js';
+import { formatArgv } from '../../../shared/process/format-argv.js';
+import type { CommandRecord, StepInfo } from '../../../shared/steps/step-info.js';
+import type { StepDefinition } from '../../../shared/steps/step-catalog.js';
+import type { CommandSpec, RunningCommand } from '../exec/command.js';
+import { startPipeCommand } from '../exec/pipe-command.js';
+import { startPtyCommand } from '../exec/pty-command.js';
+import type { TerminateGrace } from '../exec/terminate-tree.js';
+import type { OutputHub } from '../output/output-hub.js';
+import type { OutputStream } from '../output/output-stream.js';
+import type { CommandOptions, CommandOutcome, Step, StepContext } from './step.js';
+
+export interface StepRunnerOptions {
+  hub: OutputHub;
+  dataDir: string;
+  /** The wizard in order; entries without an implementation are listed as not available. */
+  catalog: readonly StepDefinition[];
+  steps: readonly Step[];
+  /** Every change of any step is reported here. */
+  onUpdate: (info: StepInfo) => void;
+  grace?: TerminateGrace;
+  /** Extra environment for every command a step runs (e.g. the app's bin folder first on PATH). */
+  env?: Record<string, string | undefined>;
+}
+
+const ptySize = { cols: 160, rows: 40 };
+
+/**
+ * Runs steps one at a time each, with status bracketed so that failure is the default:
+ * a step is marked success only when it returns, and anything else that ends it is failure
+ * or, when the user asked, cancelled.
+ */
+export class StepRunner {
+  private readonly infos = new Map<string, StepInfo>();
+  private readonly impls = new Map<string, Step>();
+  private readonly controllers = new Map<string, AbortController>();
+  private readonly finishing = new Map<string, Promise<void>>();
+  private runCounter = 0;
+
+  constructor(private readonly options: StepRunnerOptions) {
+    for (const step of options.steps) this.impls.set(step.id, step);
+    const listed = [...options.catalog, ...options.steps.filter((step) => !options.catalog.some((entry) => entry.id === step.id))];
+    for (const entry of listed) {
+      const available = this.impls.has(entry.id);
+      this.infos.set(entry.id, {
+        id: entry.id,
+        title: entry.title,
+        summary: entry.summary,
+        available,
+        unavailableReason: available ? undefined : 'Not part of this build yet.',
+        state: 'pending',
+        commands: [],
+      });
+    }
+  }
+
+  list(): StepInfo[] {
+    return [...this.infos.values()].map((info) => structuredClone(info));
+  }
+
+  get(stepId: string): StepInfo {
+    const info = this.infos.get(stepId);
+    if (!info) throw new AppError(`There is no step named "${stepId}".`);
+    return structuredClone(info);
+  }
+
+  /** Starts a step and returns at once; progress arrives through onUpdate. */
+  start(stepId: string): StepInfo {
+    const info = this.infos.get(stepId);
+    const step = this.impls.get(stepId);
+    if (!info) throw new AppError(`There is no step named "${stepId}".`);
+    if (!step) throw new AppError(`The ${info.title} step is not part of this build yet.`);
+    if (info.state === 'running') throw new AppError(`The ${info.title} step is already running.`);
+
+    const controller = new AbortController();
+    const stream = this.options.hub.create(`step-${stepId}-${++this.runCounter}`);
+    Object.assign(info, {
+      state: 'running',
+      outcome: undefined,
+      startedAt: Date.now(),
+      endedAt: undefined,
+      commands: [],
+      error: undefined,
+      result: undefined,
+      cancelRequested: undefined,
+      streamId: stream.id,
+      logPath: stream.logPath,
+    } satisfies Partial<StepInfo>);
+    this.controllers.set(stepId, controller);
+    this.changed(info);
+    const done = this.execute(step, info, stream, controller.signal).finally(() => {
+      this.controllers.delete(stepId);
+      this.finishing.delete(stepId);
+    });
+    this.finishing.set(stepId, done);
+    return structuredClone(info);
+  }
+
+  /** Asks a running step to stop. Answers at once; the step ends as cancelled once its processes are gone. */
+  cancel(stepId: string): StepInfo {
+    const info = this.infos.get(stepId);
+    if (!info) throw new AppError(`There is no step named "${stepId}".`);
+    const controller = this.controllers.get(stepId);
+    if (info.state === 'running' && controller && !controller.signal.aborted) {
+      info.cancelRequested = true;
+      this.changed(info);
+      controller.abort();
+    }
+    return structuredClone(info);
+  }
+
+  /** Resolves when the step is no longer running. */
+  async settled(stepId: string): Promise<StepInfo> {
+    await this.finishing.get(stepId);
+    return this.get(stepId);
+  }
+
+  /** Cancels every running step and waits for them (used when the app quits). */
+  async shutdown(): Promise<void> {
+    for (const stepId of this.controllers.keys()) this.cancel(stepId);
+    await Promise.all([...this.finishing.values()]);
+  }
+
+  private async execute(step: Step, info: StepInfo, stream: OutputStream, signal: AbortSignal): Promise<void> {
+    const context = this.contextFor(info, stream, signal);
+    try {
+      await step.execute(context);
+      if (signal.aborted) throw new AppError('Cancelled.', 'cancelled');
+      info.outcome = 'success';
+    } catch (error) {
+      const errorInfo = toErrorInfo(error);
+      info.outcome = errorInfo.kind === 'cancelled' || signal.aborted ? 'cancelled' : 'failure';
+      if (info.outcome === 'failure') {
+        info.error = errorInfo;
+        stream.note(`\r\n\x1b[31m${errorInfo.message}\x1b[0m\r\n`);
+      } else {
+        stream.note('\r\n\x1b[33mCancelled.\x1b[0m\r\n');
+      }
+    } finally {
+      info.outcome ??= 'failure';
+      await stream.end({}).catch(() => undefined);
+      info.state = 'done';
+      info.endedAt = Date.now();
+      this.changed(info);
+    }
+  }
+
+  private contextFor(info: StepInfo, stream: OutputStream, signal: AbortSignal): StepContext {
+    return {
+      signal,
+      dataDir: this.options.dataDir,
+      homeDir: os.homedir(),
+      print: (line) => stream.note(`${line}\r\n`),
+      setResult: (result) => {
+        info.result = result;
+        this.changed(info);
+      },
+      run: (spec, options) => this.runCommand(info, stream, signal, spec, options),
+    };
+  }
+
+  private async runCommand(
+    info: StepInfo,
+    stream: OutputStream,
+    signal: AbortSignal,
+    spec: CommandSpec,
+    options: CommandOptions = {},
+  ): Promise<CommandOutcome> {
+    if (signal.aborted) throw new AppError('Cancelled.', 'cancelled');
+    const terminal = options.terminal ?? 'pty';
+    const fullSpec = { ...spec, env: { ...this.options.env, ...spec.env } };
+    const record: CommandRecord = { argv: [...spec.argv], cwd: spec.cwd, startedAt: Date.now() };
+    info.commands.push(record);
+    this.changed(info);
+    stream.note(`\x1b[1;36m$ ${formatArgv(spec.argv)}\x1b[0m\r\n`);
+
+    const errTail = new TailText(16_000);
+    const stdout: Buffer[] = [];
+    let command: RunningCommand;
+    try {
+      command =
+        terminal === 'pty'
+          ? startPtyCommand(fullSpec, (chunk) => {
+              stream.write(chunk);
+              errTail.append(chunk.toString('utf8'));
+            }, ptySize, this.options.grace)
+          : startPipeCommand(fullSpec, (chunk, source) => {
+              stream.write(chunk);
+              if (source === 'stdout') stdout.push(chunk);
+              else errTail.append(chunk.toString('utf8'));
+            }, this.options.grace);
+    } catch (error) {
+      record.endedAt = Date.now();
+      this.changed(info);
+      throw error;
+    }
+
+    let cancelling: Promise<void> | undefined;
+    const onAbort = (): void => {
+      cancelling = command.cancel();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    const exit = await command.finished;
+    signal.removeEventListener('abort', onAbort);
+    await cancelling;
+
+    Object.assign(record, { endedAt: Date.now(), exitCode: exit.exitCode, signal: exit.signal });
+    this.changed(info);
+    if (signal.aborted) throw new AppError('Cancelled.', 'cancelled');
+    const exitCode = exit.exitCode ?? -1;
+    const accepted = options.acceptExitCodes ?? [0];
+    if (!accepted.includes(exitCode)) {
+      const how = exit.signal ? `was killed by ${exit.signal}` : `failed with exit code ${exitCode}`;
+      throw new AppError(`Command ${how}: ${formatArgv(spec.argv)}`, 'expected', {
+        command: [...spec.argv],
+        exitCode: exit.exitCode,
+        signal: exit.signal,
+        stderrTail: tailLines(errTail.snapshot().text, 20),
+      });
+    }
+    return { exitCode, stdout: Buffer.concat(stdout).toString('utf8') };
+  }
+
+  private changed(info: StepInfo): void {
+    this.options.onUpdate(structuredClone(info));
+  }
+}

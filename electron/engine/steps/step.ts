@@ -1,0 +1,34 @@
+import type { StepResult } from '../../../shared/steps/step-info.js';
+import type { CommandSpec } from '../exec/command.js';
+
+export interface CommandOptions {
+  /** pty (default): shown as a terminal shows it. pipe: stdout kept apart, for commands whose answer we read. */
+  terminal?: 'pty' | 'pipe';
+  /** Exit codes that are not a failure; by default only 0. */
+  acceptExitCodes?: readonly number[];
+}
+
+export interface CommandOutcome {
+  exitCode: number;
+  /** Collected for pipe commands only. */
+  stdout: string;
+}
+
+/** What a step may use. Steps share nothing else and never call each other. */
+export interface StepContext {
+  readonly signal: AbortSignal;
+  readonly dataDir: string;
+  readonly homeDir: string;
+  /** Runs a command as part of this step: recorded, shown in the step's terminal, cancellable. */
+  run(spec: CommandSpec, options?: CommandOptions): Promise<CommandOutcome>;
+  /** Writes a line of the step's own into its terminal and log. */
+  print(line: string): void;
+  setResult(result: StepResult): void;
+}
+
+export interface Step {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  execute(context: StepContext): Promise<void>;
+}

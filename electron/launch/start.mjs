@@ -1,0 +1,40 @@
+// `npm start`: installs what is missing, builds, then opens the desktop app, or browser mode
+// where there is no Electron runtime (or with --web). Arguments after `--` go to the app.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from './build.mjs';
+import { root } from './ensure-deps.mjs';
+
+const args = process.argv.slice(2);
+const forceWeb = args.includes('--web');
+
+/** Why Electron cannot run here, or undefined when it can. */
+function electronProblem() {
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset)';
+  const pkgDir = path.join(root, 'node_modules', 'electron');
+  const pathFile = path.join(pkgDir, 'path.txt');
+  if (!existsSync(pathFile)) {
+    console.log('Fetching the Electron runtime…');
+    const install = spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { cwd: pkgDir, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+    if (install.status !== 0 || !existsSync(pathFile)) return 'the Electron runtime is not installed and could not be downloaded';
+  }
+  const binary = path.join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? undefined : `the Electron runtime is missing (${binary})`;
+}
+
+function run(file, argv) {
+  const child = spawn(file, argv, { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+await build();
+const problem = forceWeb ? undefined : electronProblem();
+if (forceWeb || problem) {
+  if (problem) console.log(`Starting in browser mode because ${problem}.`);
+  run(process.execPath, [path.join(root, 'out', 'web', 'cli.mjs'), '--web', ...args.filter((arg) => arg !== '--web')]);
+} else {
+  const binary = path.join(root, 'node_modules', 'electron', 'dist', readFileSync(path.join(root, 'node_modules', 'electron', 'path.txt'), 'utf8').trim());
+  run(binary, [root, ...args]);
+}

@@ -1,0 +1,58 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Engine } from '../engine/engine.js';
+import { defaultDataDir } from '../engine/store/data-dir.js';
+import { readExtraSteps } from './extra-steps-file.js';
+import { startWebServer } from './web-server.js';
+
+const usage = `Usage: k8s-e2e-studio --web [--port N] [--data-dir DIR] [--steps-file FILE]
+Serves the app on http://127.0.0.1 for a browser; the printed URL carries the access token.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      web: { type: 'boolean' },
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      'steps-file': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${values.port}`);
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const engine = await Engine.start({
+    dataDir,
+    shell: 'browser',
+    version: process.env.STUDIO_VERSION ?? '0.0.0',
+    extraSteps: values['steps-file'] ? await readExtraSteps(values['steps-file']) : [],
+  });
+  const server = await startWebServer({ engine, staticDir: path.join(here, '..', 'renderer'), port });
+  console.log(`k8s e2e studio is running in browser mode.\nOpen: ${server.url}\nData folder: ${dataDir}\nPress Ctrl-C to stop.`);
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping: ending running steps and shells…');
+    await engine.shutdown();
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: Error) => {
+  console.error(`k8s e2e studio could not start: ${error.message}`);
+  process.exit(1);
+});

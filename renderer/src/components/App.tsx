@@ -1,0 +1,46 @@
+import { useStudio } from '../store/studio-store.js';
+import { NoticeBar } from './NoticeBar.js';
+import { StepDetail } from './StepDetail.js';
+import { StepList } from './StepList.js';
+import { TerminalPanel } from './TerminalPanel.js';
+
+export function App(): React.JSX.Element {
+  const connection = useStudio((state) => state.connection);
+  const connectionError = useStudio((state) => state.connectionError);
+  const appInfo = useStudio((state) => state.appInfo);
+
+  if (connection === 'connecting') return <div className="splash">Connecting to the engine…</div>;
+  if (connection === 'failed') {
+    return (
+      <div className="splash" role="alert">
+        Could not reach the engine: {connectionError}
+      </div>
+    );
+  }
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>k8s e2e studio</h1>
+        <span className="chip" data-testid="shell-mode">
+          {appInfo?.shell === 'electron' ? 'desktop' : 'browser mode'}
+        </span>
+        <span className="muted small topbar-right" title="Data folder">
+          {appInfo?.dataDir}
+        </span>
+      </header>
+      {connection === 'lost' && (
+        <div className="notice notice-error" role="alert">
+          {connectionError}
+        </div>
+      )}
+      <NoticeBar />
+      <main className="workspace">
+        <StepList />
+        <div className="main-column">
+          <StepDetail />
+          <TerminalPanel />
+        </div>
+      </main>
+    </div>
+  );
+}

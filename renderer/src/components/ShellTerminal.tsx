@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ShellSession } from '../../../shared/ipc/shell-channels.js';
+import { errorMessage } from '../api/studio-error.js';
+import { useStudio } from '../store/studio-store.js';
+import { createTerminal } from '../terminal/create-terminal.js';
+import { viewStream } from '../terminal/stream-view.js';
+
+/** An interactive shell (node-pty in the engine), opened when the tab is first shown. */
+export function ShellTerminal(): React.JSX.Element {
+  const api = useStudio((state) => state.api);
+  const host = useRef<HTMLDivElement>(null);
+  const [session, setSession] = useState<ShellSession | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [generation, setGeneration] = useState(0);
+  const [ended, setEnded] = useState(false);
+
+  useEffect(() => {
+    if (!host.current || !api) return;
+    const term = createTerminal(host.current, { scrollback: 10_000, interactive: true });
+    let stopView: (() => void) | undefined;
+    let opened: ShellSession | undefined;
+    let disposed = false;
+    setEnded(false);
+    setProblem(undefined);
+    api
+      .request('shell:open', { cols: term.terminal.cols, rows: term.terminal.rows })
+      .then((shell) => {
+        if (disposed) {
+          void api.request('shell:close', { sessionId: shell.sessionId });
+          return;
+        }
+        opened = shell;
+        setSession(shell);
+        stopView = viewStream({ api, terminal: term.terminal, streamId: shell.streamId, onEnd: () => setEnded(true) });
+        term.terminal.onData((data) => void api.request('shell:write', { sessionId: shell.sessionId, data }).catch(() => undefined));
+        term.terminal.onResize(({ cols, rows }) => void api.request('shell:resize', { sessionId: shell.sessionId, cols, rows }).catch(() => undefined));
+        term.terminal.focus();
+      })
+      .catch((error: unknown) => setProblem(errorMessage(error)));
+    return () => {
+      disposed = true;
+      stopView?.();
+      if (opened) void api.request('shell:close', { sessionId: opened.sessionId }).catch(() => undefined);
+      term.dispose();
+    };
+  }, [api, generation]);
+
+  return (
+    <div className="terminal-wrap">
+      <div className="terminal-tools">
+        <span className="muted small">{session ? `${session.argv.join(' ')} in ${session.cwd}` : 'starting a shell…'}</span>
+        {ended && (
+          <button type="button" onClick={() => setGeneration((g) => g + 1)}>
+            Shell ended — open a new one
+          </button>
+        )}
+      </div>
+      {problem && (
+        <p className="warning" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="terminal" ref={host} data-testid="shell-terminal" />
+    </div>
+  );
+}

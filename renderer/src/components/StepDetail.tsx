@@ -1,0 +1,54 @@
+import { useStudio } from '../store/studio-store.js';
+import { selectSelectedStep } from '../store/selectors.js';
+import { CommandList } from './CommandList.js';
+import { Duration } from './Duration.js';
+import { HostFactsView } from './HostFactsView.js';
+import { StatusBadge } from './StatusBadge.js';
+import { StepError } from './StepError.js';
+
+/** The selected step: what it does, its status, what it ran, what it found. */
+export function StepDetail(): React.JSX.Element | null {
+  const step = useStudio(selectSelectedStep);
+  const runStep = useStudio((state) => state.runStep);
+  const cancelStep = useStudio((state) => state.cancelStep);
+  const requestError = useStudio((state) => (step ? state.stepErrors[step.id] : undefined));
+  if (!step) return null;
+  const running = step.state === 'running';
+  return (
+    <section className="step-detail" aria-labelledby="step-heading" data-testid="step-detail">
+      <header className="step-header">
+        <div>
+          <h2 id="step-heading">{step.title}</h2>
+          <p className="summary">{step.summary}</p>
+        </div>
+        <div className="step-actions">
+          <StatusBadge step={step} />
+          <Duration step={step} />
+          {running ? (
+            <button type="button" className="danger" onClick={() => void cancelStep(step.id)} disabled={step.cancelRequested}>
+              {step.cancelRequested ? 'Stopping…' : 'Stop'}
+            </button>
+          ) : (
+            <button type="button" className="primary" onClick={() => void runStep(step.id)} disabled={!step.available}>
+              {step.state === 'done' ? 'Run again' : 'Run'}
+            </button>
+          )}
+        </div>
+      </header>
+      {!step.available && <p className="muted">{step.unavailableReason}</p>}
+      {requestError && (
+        <p className="warning" role="alert">
+          {requestError}
+        </p>
+      )}
+      {step.error && <StepError error={step.error} />}
+      {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
+      <CommandList commands={step.commands} />
+      {step.logPath && (
+        <p className="muted small">
+          Full log: <code>{step.logPath}</code>
+        </p>
+      )}
+    </section>
+  );
+}

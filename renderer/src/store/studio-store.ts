@@ -1,0 +1,78 @@
+import { create } from 'zustand';
+import type { AppInfo, Notice } from '../../../shared/ipc/app-channels.js';
+import type { StudioApi } from '../../../shared/ipc/contract.js';
+import type { StepInfo } from '../../../shared/steps/step-info.js';
+import { errorMessage } from '../api/studio-error.js';
+
+export type ConnectionState = 'connecting' | 'ready' | 'lost' | 'failed';
+export type TerminalTab = 'output' | 'shell';
+
+export interface StudioState {
+  api?: StudioApi;
+  connection: ConnectionState;
+  connectionError?: string;
+  appInfo?: AppInfo;
+  steps: StepInfo[];
+  selectedStepId: string;
+  terminalTab: TerminalTab;
+  notices: Notice[];
+  /** A request about a step that the engine refused, shown at that step. */
+  stepErrors: Record<string, string | undefined>;
+}
+
+export interface StudioActions {
+  connected(api: StudioApi, appInfo: AppInfo, steps: StepInfo[]): void;
+  connectionChanged(state: ConnectionState, error?: string): void;
+  stepUpdated(step: StepInfo): void;
+  noticeAdded(notice: Notice): void;
+  dismissNotice(id: string): Promise<void>;
+  selectStep(stepId: string): void;
+  showTab(tab: TerminalTab): void;
+  runStep(stepId: string): Promise<void>;
+  cancelStep(stepId: string): Promise<void>;
+}
+
+export const initialState: StudioState = {
+  connection: 'connecting',
+  steps: [],
+  selectedStepId: 'host',
+  terminalTab: 'output',
+  notices: [],
+  stepErrors: {},
+};
+
+export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
+  ...initialState,
+  connected: (api, appInfo, steps) => set({ api, appInfo, steps, notices: appInfo.notices, connection: 'ready', connectionError: undefined }),
+  connectionChanged: (connection, connectionError) => set({ connection, connectionError }),
+  stepUpdated: (step) =>
+    set((state) => ({
+      steps: state.steps.some((s) => s.id === step.id) ? state.steps.map((s) => (s.id === step.id ? step : s)) : [...state.steps, step],
+    })),
+  noticeAdded: (notice) => set((state) => ({ notices: [...state.notices.filter((n) => n.id !== notice.id), notice] })),
+  dismissNotice: async (id) => {
+    set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
+    await get().api?.request('app:dismissNotice', { id });
+  },
+  selectStep: (selectedStepId) => set({ selectedStepId, terminalTab: 'output' }),
+  showTab: (terminalTab) => set({ terminalTab }),
+  runStep: async (stepId) => {
+    const api = get().api;
+    if (!api) return;
+    set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: undefined }, terminalTab: 'output', selectedStepId: stepId }));
+    try {
+      get().stepUpdated(await api.request('steps:run', { stepId }));
+    } catch (error) {
+      set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: errorMessage(error) } }));
+    }
+  },
+  cancelStep: async (stepId) => {
+    const api = get().api;
+    if (!api) return;
+    try {
+      get().stepUpdated(await api.request('steps:cancel', { stepId }));
+    } catch (error) {
+      set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: errorMessage(error) } }));
+    }
+  },
+}));

@@ -1,0 +1,18 @@
+import { connect } from '../api/connect.js';
+import { errorMessage } from '../api/studio-error.js';
+import { useStudio } from './studio-store.js';
+
+/** Connects to the engine once, outside React, and feeds its events into the store. */
+export async function wireEngine(): Promise<void> {
+  const store = useStudio.getState();
+  try {
+    const { api, onConnectionLost } = await connect();
+    api.subscribe('steps:updated', (step) => useStudio.getState().stepUpdated(step));
+    api.subscribe('app:notice', (notice) => useStudio.getState().noticeAdded(notice));
+    onConnectionLost(() => useStudio.getState().connectionChanged('lost', 'The engine stopped or the connection closed. Restart the app and reload this page.'));
+    const [appInfo, steps] = await Promise.all([api.request('app:info', {}), api.request('steps:list', {})]);
+    store.connected(api, appInfo, steps);
+  } catch (error) {
+    store.connectionChanged('failed', errorMessage(error));
+  }
+}

@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+// The renderer is built to plain files: Electron loads them from disk, browser mode serves them.
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: path.join(here, '..', 'out', 'renderer'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+  },
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ErrorInfoSchema } from '../errors/error-info.js';
+import { HostFactsSchema } from '../host/host-facts.js';
+
+/** Lifecycle and outcome are separate: a step is done *and* failed, not "failed" instead of done. */
+export const StepStateSchema = z.enum(['pending', 'running', 'done']);
+export type StepState = z.infer<typeof StepStateSchema>;
+
+export const StepOutcomeSchema = z.enum(['success', 'failure', 'cancelled', 'skipped']);
+export type StepOutcome = z.infer<typeof StepOutcomeSchema>;
+
+/** One command a step ran, exactly as it was run. */
+export const CommandRecordSchema = z.object({
+  argv: z.array(z.string()).min(1),
+  cwd: z.string().optional(),
+  startedAt: z.number(),
+  endedAt: z.number().optional(),
+  exitCode: z.number().int().optional(),
+  signal: z.string().optional(),
+});
+export type CommandRecord = z.infer<typeof CommandRecordSchema>;
+
+export const StepResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('host'), facts: HostFactsSchema }),
+  z.object({ kind: z.literal('command'), exitCode: z.number().int() }),
+]);
+export type StepResult = z.infer<typeof StepResultSchema>;
+
+export const StepInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  available: z.boolean(),
+  unavailableReason: z.string().optional(),
+  state: StepStateSchema,
+  outcome: StepOutcomeSchema.optional(),
+  startedAt: z.number().optional(),
+  endedAt: z.number().optional(),
+  commands: z.array(CommandRecordSchema),
+  streamId: z.string().optional(),
+  logPath: z.string().optional(),
+  error: ErrorInfoSchema.optional(),
+  result: StepResultSchema.optional(),
+  cancelRequested: z.boolean().optional(),
+});
+export type StepInfo = z.infer<typeof StepInfoSchema>;
