@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { execa } from 'execa';
-import { descendantsOf, parseProcessTable } from '../../../shared/process/process-table.js';
+import { descendantsOf, parseProcessTable } from '../../../shared/commands/process-table.js';
 
 /** Every live process below `pid`, read from `ps` at this moment. */
 export async function listDescendants(pid: number): Promise<number[]> {

@@ -34,15 +34,16 @@ export class ShellSessions {
     const shell = process.env.SHELL && path.isAbsolute(process.env.SHELL) ? process.env.SHELL : '/bin/bash';
     const argv = [shell, '-l'];
     const sessionId = `shell-${++this.counter}`;
-    let command: RunningCommand | undefined;
+    const running: { command?: RunningCommand } = {};
     const stream = this.options.hub.create(sessionId, {
       lossless: true,
-      throttle: { pause: () => command?.pause(), resume: () => command?.resume() },
+      throttle: { pause: () => running.command?.pause(), resume: () => running.command?.resume() },
     });
-    command = startPtyCommand({ argv, cwd, env: this.options.env?.() }, (chunk) => stream.write(chunk), {
+    const command = startPtyCommand({ argv, cwd, env: this.options.env?.() }, (chunk) => stream.write(chunk), {
       cols: request.cols,
       rows: request.rows,
     });
+    running.command = command;
     const info: ShellSession = { sessionId, streamId: stream.id, cwd, argv };
     this.sessions.set(sessionId, { info, command });
     void command.finished.then(async (exit) => {

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { AppError, toErrorInfo } from '../../../shared/errors/app-error.js';
 import { tailLines } from '../../../shared/output/tail-lines.js';
 import { TailText } from '../../../shared/output/tail-text.js';
-import { formatArgv } from '../../../shared/process/format-argv.js';
+import { formatArgv } from '../../../shared/commands/format-argv.js';
 import type { CommandRecord, StepInfo } from '../../../shared/steps/step-info.js';
 import type { StepDefinition } from '../../../shared/steps/step-catalog.js';
 import type { CommandSpec, RunningCommand } from '../exec/command.js';

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../../shared/steps/step-duration.js';
-import { formatArgv } from '../../../shared/process/format-argv.js';
+import { formatArgv } from '../../../shared/commands/format-argv.js';
 import type { CommandRecord } from '../../../shared/steps/step-info.js';
 import { CopyButton } from './CopyButton.js';
 

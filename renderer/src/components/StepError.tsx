@@ -1,5 +1,5 @@
 import type { ErrorInfo } from '../../../shared/errors/error-info.js';
-import { formatArgv } from '../../../shared/process/format-argv.js';
+import { formatArgv } from '../../../shared/commands/format-argv.js';
 
 /** Why a step failed, in its own words, with the command and the last lines it printed. */
 export function StepError({ error }: { error: ErrorInfo }): React.JSX.Element {

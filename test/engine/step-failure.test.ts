@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixture } from '../support/fixtures.js';
+import { tempDir } from '../support/temp-dir.js';
+import { commandRunner } from './step-fixture.js';
+
+describe('a step whose command fails', () => {
+  let temp: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => {
+    temp = await tempDir('fail');
+  });
+  afterEach(async () => temp.remove());
+
+  it('ends as done/failure with the exit code, the command and the stderr tail', async () => {
+    const argv = [process.execPath, fixture('fail-with-stderr.mjs'), '3'];
+    const { runner, updates } = commandRunner(temp.dir, [{ id: 'broken', argv, terminal: 'pipe' }]);
+    runner.start('broken');
+    const info = await runner.settled('broken');
+
+    expect(info).toMatchObject({ state: 'done', outcome: 'failure' });
+    expect(info.error).toMatchObject({ kind: 'expected', exitCode: 3, command: argv });
+    expect(info.error?.message).toContain('failed with exit code 3');
+    const tail = info.error?.stderrTail?.split('\n') ?? [];
+    expect(tail).toHaveLength(20);
+    expect(tail.at(-1)).toBe('fatal: the last line that explains it');
+    expect(tail).not.toContain('building things');
+    expect(info.commands).toEqual([expect.objectContaining({ argv, exitCode: 3 })]);
+    expect(updates.map((u) => u.state)).toEqual(expect.arrayContaining(['running', 'done']));
+    expect(await readFile(info.logPath ?? '', 'utf8')).toContain('stderr line 30');
+  });
+
+  it('reports a missing program as a failure that names it, without starting anything', async () => {
+    const { runner } = commandRunner(temp.dir, [{ id: 'missing', argv: ['no-such-tool-here', '--version'] }]);
+    runner.start('missing');
+    const info = await runner.settled('missing');
+    expect(info.outcome).toBe('failure');
+    expect(info.error?.message).toMatch(/Command not found: no-such-tool-here/);
+    expect(info.error?.kind).toBe('expected');
+  });
+
+  it('refuses to start a step twice at the same time', async () => {
+    const { runner } = commandRunner(temp.dir, [{ id: 'slow', argv: ['sleep', '5'], terminal: 'pipe' }]);
+    runner.start('slow');
+    expect(() => runner.start('slow')).toThrow(/already running/);
+    runner.cancel('slow');
+    expect((await runner.settled('slow')).outcome).toBe('cancelled');
+  });
+});
