@@ -1,18 +1,31 @@
 import { z } from 'zod';
 
-/** What the user chose, kept across restarts. Every field has a default so an empty file is valid. */
+/**
+ * What the user chose, kept across restarts. Every field has a default, so a file written by an
+ * older version (missing newer fields) still loads; a field of the wrong type makes the file corrupt.
+ */
 export const SettingsSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(1).default(1),
   /** The folder the Shell tab opens in; empty means the home folder. */
-  shellCwd: z.string().max(4096),
+  shellCwd: z.string().max(4096).default(''),
   /** Lines the terminal keeps; older output stays in the step's log file. */
-  scrollback: z.number().int().min(1000).max(100_000),
+  scrollback: z.number().int().min(1000).max(100_000).default(10_000),
+  /** auto: WebGL where it works, else the DOM renderer. dom: always the DOM renderer (remote desktops, broken GPUs). */
+  terminalRenderer: z.enum(['auto', 'dom']).default('auto'),
   /** Explicit tool paths that win over PATH, e.g. { kind: "/opt/homebrew/bin/kind" }. */
-  toolPaths: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().max(4096)),
+  toolPaths: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().max(4096)).default({}),
 });
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = z.output<typeof SettingsSchema>;
 
-export const defaultSettings: Settings = { version: 1, shellCwd: '', scrollback: 10_000, toolPaths: {} };
+export const defaultSettings: Settings = SettingsSchema.parse({});
 
-export const SettingsPatchSchema = SettingsSchema.omit({ version: true }).partial().strict();
+export const SettingsPatchSchema = z
+  .object({
+    shellCwd: z.string().max(4096),
+    scrollback: z.number().int().min(1000).max(100_000),
+    terminalRenderer: z.enum(['auto', 'dom']),
+    toolPaths: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().max(4096)),
+  })
+  .partial()
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -7,17 +7,17 @@ import { viewStream } from '../terminal/stream-view.js';
 /** The selected step's output: live while it runs, from its log file once it is done. */
 export function OutputTerminal(): React.JSX.Element {
   const api = useStudio((state) => state.api);
-  const scrollback = 10_000;
+  const settings = useStudio((state) => state.settings);
   const streamId = useStudio((state) => selectSelectedStep(state)?.streamId);
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<StudioTerminal | undefined>(undefined);
   const [query, setQuery] = useState('');
 
   useEffect(() => {
-    if (!host.current) return;
-    term.current = createTerminal(host.current, { scrollback, interactive: false });
+    if (!host.current || !settings) return;
+    term.current = createTerminal(host.current, { scrollback: settings.scrollback, interactive: false, renderer: settings.terminalRenderer });
     return () => term.current?.dispose();
-  }, []);
+  }, [settings]);
 
   useEffect(() => {
     const current = term.current;
@@ -28,7 +28,7 @@ export function OutputTerminal(): React.JSX.Element {
       return;
     }
     return viewStream({ api, terminal: current.terminal, streamId });
-  }, [api, streamId]);
+  }, [api, streamId, settings]);
 
   const find = (backwards: boolean): void => {
     if (!query || !term.current) return;

@@ -8,6 +8,7 @@ import { viewStream } from '../terminal/stream-view.js';
 /** An interactive shell (node-pty in the engine), opened when the tab is first shown. */
 export function ShellTerminal(): React.JSX.Element {
   const api = useStudio((state) => state.api);
+  const settings = useStudio((state) => state.settings);
   const host = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<ShellSession | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
@@ -15,8 +16,8 @@ export function ShellTerminal(): React.JSX.Element {
   const [ended, setEnded] = useState(false);
 
   useEffect(() => {
-    if (!host.current || !api) return;
-    const term = createTerminal(host.current, { scrollback: 10_000, interactive: true });
+    if (!host.current || !api || !settings) return;
+    const term = createTerminal(host.current, { scrollback: settings.scrollback, interactive: true, renderer: settings.terminalRenderer });
     let stopView: (() => void) | undefined;
     let opened: ShellSession | undefined;
     let disposed = false;
@@ -43,7 +44,7 @@ export function ShellTerminal(): React.JSX.Element {
       if (opened) void api.request('shell:close', { sessionId: opened.sessionId }).catch(() => undefined);
       term.dispose();
     };
-  }, [api, generation]);
+  }, [api, settings, generation]);
 
   return (
     <div className="terminal-wrap">

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo, Notice } from '../../../shared/ipc/app-channels.js';
 import type { StudioApi } from '../../../shared/ipc/contract.js';
+import type { Settings } from '../../../shared/settings/settings.js';
 import type { StepInfo } from '../../../shared/steps/step-info.js';
 import { errorMessage } from '../api/studio-error.js';
 
@@ -12,6 +13,7 @@ export interface StudioState {
   connection: ConnectionState;
   connectionError?: string;
   appInfo?: AppInfo;
+  settings?: Settings;
   steps: StepInfo[];
   selectedStepId: string;
   terminalTab: TerminalTab;
@@ -21,7 +23,7 @@ export interface StudioState {
 }
 
 export interface StudioActions {
-  connected(api: StudioApi, appInfo: AppInfo, steps: StepInfo[]): void;
+  connected(api: StudioApi, appInfo: AppInfo, settings: Settings, steps: StepInfo[]): void;
   connectionChanged(state: ConnectionState, error?: string): void;
   stepUpdated(step: StepInfo): void;
   noticeAdded(notice: Notice): void;
@@ -43,7 +45,7 @@ export const initialState: StudioState = {
 
 export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
   ...initialState,
-  connected: (api, appInfo, steps) => set({ api, appInfo, steps, notices: appInfo.notices, connection: 'ready', connectionError: undefined }),
+  connected: (api, appInfo, settings, steps) => set({ api, appInfo, settings, steps, notices: appInfo.notices, connection: 'ready', connectionError: undefined }),
   connectionChanged: (connection, connectionError) => set({ connection, connectionError }),
   stepUpdated: (step) =>
     set((state) => ({

@@ -10,8 +10,8 @@ export async function wireEngine(): Promise<void> {
     api.subscribe('steps:updated', (step) => useStudio.getState().stepUpdated(step));
     api.subscribe('app:notice', (notice) => useStudio.getState().noticeAdded(notice));
     onConnectionLost(() => useStudio.getState().connectionChanged('lost', 'The engine stopped or the connection closed. Restart the app and reload this page.'));
-    const [appInfo, steps] = await Promise.all([api.request('app:info', {}), api.request('steps:list', {})]);
-    store.connected(api, appInfo, steps);
+    const [appInfo, settings, steps] = await Promise.all([api.request('app:info', {}), api.request('settings:get', {}), api.request('steps:list', {})]);
+    store.connected(api, appInfo, settings, steps);
   } catch (error) {
     store.connectionChanged('failed', errorMessage(error));
   }

@@ -13,7 +13,7 @@ export interface StudioTerminal {
 }
 
 /** An xterm.js terminal with fit and search, on WebGL where it works and the DOM renderer where it does not. */
-export function createTerminal(host: HTMLElement, options: { scrollback: number; interactive: boolean }): StudioTerminal {
+export function createTerminal(host: HTMLElement, options: { scrollback: number; interactive: boolean; renderer: 'auto' | 'dom' }): StudioTerminal {
   const terminal = new Terminal({
     scrollback: options.scrollback,
     disableStdin: !options.interactive,
@@ -30,13 +30,15 @@ export function createTerminal(host: HTMLElement, options: { scrollback: number;
   terminal.loadAddon(search);
   terminal.open(host);
   let renderer: StudioTerminal['renderer'] = 'dom';
-  try {
-    const webgl = new WebglAddon();
-    webgl.onContextLoss(() => webgl.dispose());
-    terminal.loadAddon(webgl);
-    renderer = 'webgl';
-  } catch {
-    // No WebGL2 here (headless, remote desktop, old GPU): xterm's DOM renderer takes over.
+  if (options.renderer === 'auto') {
+    try {
+      const webgl = new WebglAddon();
+      webgl.onContextLoss(() => webgl.dispose());
+      terminal.loadAddon(webgl);
+      renderer = 'webgl';
+    } catch {
+      // No WebGL2 here (headless, remote desktop, old GPU): xterm's DOM renderer takes over.
+    }
   }
   host.dataset.renderer = renderer;
   const resize = new ResizeObserver(() => {
