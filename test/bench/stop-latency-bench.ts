@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +13,8 @@ export interface StopLatencyResult {
   /** A step flooding its pty with output. */
   flood: StopAck[];
   floodForMs: number;
+  /** Size of each flood run's step log: how much output the engine took in before the stop. */
+  floodLogBytes: number[];
 }
 
 /**
@@ -37,12 +39,21 @@ export async function runStopLatencyBench(browser: Browser, repeats: number, flo
     await page.getByTestId('step-host').waitFor({ timeout: 30_000 });
     const idle = await measureStep(page, 'idle', repeats, floodForMs, log);
     const flood = await measureStep(page, 'flood', repeats, floodForMs, log);
-    return { idle, flood, floodForMs };
+    await context.close();
+    await server.stop();
+    return { idle, flood, floodForMs, floodLogBytes: await stepLogSizes(path.join(dir, 'data', 'logs'), 'flood') };
   } finally {
     await context.close();
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The sizes of a step's log files (one per run) under the engine's log folder. */
+async function stepLogSizes(logRoot: string, stepId: string): Promise<number[]> {
+  const pattern = new RegExp(`(^|/)step-${stepId}-\\d+\\.log$`);
+  const files = (await readdir(logRoot, { recursive: true })).filter((file) => pattern.test(file));
+  return Promise.all(files.map(async (file) => (await stat(path.join(logRoot, file))).size));
 }
 
 async function measureStep(page: Page, stepId: string, repeats: number, runForMs: number, log: (line: string) => void): Promise<StopAck[]> {

@@ -8,10 +8,10 @@ export function statusLabel(step: StepInfo): string {
   return 'pending';
 }
 
-export function StatusBadge({ step }: { step: StepInfo }): React.JSX.Element {
+export function StatusBadge({ step, testIdPrefix = 'status' }: { step: StepInfo; testIdPrefix?: string }): React.JSX.Element {
   const label = statusLabel(step);
   return (
-    <span className={`status status-${label.replace(' ', '-')}`} data-testid={`status-${step.id}`} role="status" aria-label={`${step.title}: ${label}`}>
+    <span className={`status status-${label.replace(' ', '-')}`} data-testid={`${testIdPrefix}-${step.id}`} role="status" aria-label={`${step.title}: ${label}`}>
       {label}
     </span>
   );

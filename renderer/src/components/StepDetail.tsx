@@ -22,7 +22,7 @@ export function StepDetail(): React.JSX.Element | null {
           <p className="summary">{step.summary}</p>
         </div>
         <div className="step-actions">
-          <StatusBadge step={step} />
+          <StatusBadge step={step} testIdPrefix="detail-status" />
           <Duration step={step} />
           {running ? (
             <button type="button" className="danger" onClick={() => void cancelStep(step.id)} disabled={step.cancelRequested}>

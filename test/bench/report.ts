@@ -1,0 +1,73 @@
+import type { CaptureBenchResult } from './capture-bench.js';
+import { max, median } from './stats.js';
+import type { StartupResult } from './startup-bench.js';
+import type { StopLatencyResult } from './stop-latency-bench.js';
+import { formatTable } from './table.js';
+
+export interface BenchResults {
+  capture: CaptureBenchResult;
+  stop: StopLatencyResult;
+  startup: StartupResult;
+}
+
+/** The stop acknowledgement the UI should give even under a flood. */
+export const stopTargetMs = 100;
+
+const bytes = (n: number): string => n.toLocaleString('en-US');
+const ms = (n: number): string => n.toFixed(1);
+const ratio = (n: number): string => `${n.toFixed(2)}x`;
+
+export function formatReport({ capture, stop, startup }: BenchResults): string[] {
+  const runs = capture.paths[0]?.runs.length ?? 0;
+  const rawPty = capture.paths.find((p) => p.path === 'raw node-pty');
+  const captureRows = capture.paths.map((p) => [
+    `${p.path} ${p.ours ? '[ours]' : p.path === 'raw node-pty' ? '[baseline]' : '[reference]'}`,
+    bytes(p.expectedBytes),
+    bytes(p.capturedBytes),
+    bytes(p.lostBytes),
+    `${p.intactRuns}/${p.runs.length}`,
+    p.medianMiBps.toFixed(1),
+    rawPty ? ratio(p.medianMiBps / rawPty.medianMiBps) : '-',
+  ]);
+  const problems = capture.paths.flatMap((p) => p.problems.map((problem) => `  ${p.path}: ${problem}`));
+
+  const idle = stop.idle.map((a) => a.ackMs);
+  const flood = stop.flood.map((a) => a.ackMs);
+  const floodMet = max(flood) <= stopTargetMs ? 'met' : median(flood) <= stopTargetMs ? 'median met, max NOT met' : 'NOT met';
+  const idleWait = stop.idle.map((a) => a.inputDelayMs);
+  const floodWait = stop.flood.map((a) => a.inputDelayMs);
+  const stopRows = [
+    ['idle step, sleep 60 [baseline]', ms(median(idle)), ms(max(idle)), ms(max(idleWait)), ''],
+    ['flooding step, pty [ours]', ms(median(flood)), ms(max(flood)), ms(max(floodWait)), `<= ${stopTargetMs} ms: ${floodMet}`],
+    ['flood / idle', ratio(median(flood) / median(idle)), ratio(max(flood) / max(idle)), '', ''],
+  ];
+  const floodMiB = median(stop.floodLogBytes) / 1024 / 1024;
+
+  const startupRows = [
+    ['bare node:http page [baseline]', ms(median(startup.bareMs)), ms(max(startup.bareMs))],
+    ['browser mode, cli.mjs --web [ours]', ms(median(startup.appMs)), ms(max(startup.appMs))],
+    ['app / bare', ratio(median(startup.appMs) / median(startup.bareMs)), ratio(max(startup.appMs) / max(startup.bareMs))],
+  ];
+
+  return [
+    '',
+    `1. Capture path: ${(capture.floodBytes / 1024 / 1024).toFixed(1)} MiB flood (printable ASCII, no newlines), ${runs} runs per path`,
+    '   captured = smallest capture, lost = most lost in any run, intact = runs equal in size and sha256',
+    ...indent(
+      formatTable(['path', 'expected B', 'captured B', 'lost B', 'intact', 'MiB/s (median)', 'vs raw node-pty'], captureRows, ['left', 'right', 'right', 'right', 'right', 'right', 'right']),
+    ),
+    ...(problems.length > 0 ? ['   problems:', ...problems.map((p) => `   ${p}`)] : []),
+    '',
+    `2. Stop acknowledgement: click on Stop -> UI shows "Stopping…" / "stopping" (${stop.flood.length} runs each, after ${stop.floodForMs} ms of running)`,
+    ...indent(formatTable(['step', 'median ms', 'max ms', 'click queued, max ms', 'target'], stopRows, ['left', 'right', 'right', 'right', 'left'])),
+    '   click queued = time the click waited for the busy page before its handler ran (part of the figure)',
+    `   each flood run put a median of ${floodMiB.toFixed(1)} MiB into its step log before it ended (${stop.floodLogBytes.length} logs)`,
+    '',
+    `3. Start-up: spawn -> [data-testid="step-host"] visible in Chromium (${startup.appMs.length} runs each)`,
+    ...indent(formatTable(['page', 'median ms', 'max ms'], startupRows, ['left', 'right', 'right'])),
+  ];
+}
+
+function indent(lines: string[]): string[] {
+  return lines.map((line) => `   ${line}`);
+}

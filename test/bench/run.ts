@@ -1,0 +1,51 @@
+import type { Browser } from '@playwright/test';
+import { runCaptureBench } from './capture-bench.js';
+import { launchChromium } from './chromium.js';
+import { formatReport } from './report.js';
+import { runStartupBench } from './startup-bench.js';
+import { runStopLatencyBench } from './stop-latency-bench.js';
+
+// `npm run bench`: every figure is measured in this run, next to a baseline measured in this run.
+const floodBytes = 50 * 1024 * 1024;
+const captureRepeats = 5;
+const stopRepeats = 5;
+const floodForMs = 1_500;
+const startupRepeats = 5;
+
+const log = (line: string): void => console.log(line);
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  log(`Capture path: ${captureRepeats} runs each of raw node-pty, raw pipe, engine pty, engine pipe…`);
+  const capture = await runCaptureBench(floodBytes, captureRepeats, log);
+
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    log(`Stop acknowledgement: ${stopRepeats} runs each of an idle and a flooding step in browser mode…`);
+    const stop = await runStopLatencyBench(browser, stopRepeats, floodForMs, log);
+    log(`Start-up: ${startupRepeats} runs each of a bare page and browser mode…`);
+    const startup = await runStartupBench(browser, startupRepeats, log);
+    for (const line of formatReport({ capture, stop, startup })) log(line);
+  } finally {
+    await browser?.close();
+  }
+
+  const lossy = capture.paths.filter((p) => p.ours && (p.lostBytes > 0 || p.intactRuns < p.runs.length));
+  log('');
+  log(`Finished in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  if (lossy.length > 0) {
+    log(`FAILED: the app's capture path did not keep every byte: ${lossy.map((p) => `${p.path} lost up to ${p.lostBytes} B, ${p.runs.length - p.intactRuns} run(s) not intact`).join('; ')}.`);
+    return 1;
+  }
+  log("The app's capture path kept every byte in every run.");
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`The benchmark could not finish: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,37 @@
+import { expect, fixturePath, terminalText, test } from './studio-fixture.js';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test.use({
+  studioOptions: {
+    steps: [{ id: 'long', title: 'Long step', argv: [process.execPath, fixturePath('nested-tree.mjs'), '1'], terminal: 'pty' }],
+  },
+});
+
+test('Stop ends a long step and every process it started', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await page.getByTestId('step-long').click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('status-long')).toHaveText('running');
+
+  const pids = await expect
+    .poll(async () => [...(await terminalText(page, 'output-terminal')).matchAll(/PID (\d+) depth/g)].length)
+    .toBe(3)
+    .then(async () => [...(await terminalText(page, 'output-terminal')).matchAll(/PID (\d+) depth/g)].map((m) => Number(m[1])));
+  expect(pids.every(alive)).toBe(true);
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('status-long')).toHaveText(/stopping|cancelled/);
+  await expect(page.getByTestId('status-long')).toHaveText('cancelled', { timeout: 30_000 });
+  await expect.poll(() => pids.filter(alive)).toEqual([]);
+  await expect.poll(() => terminalText(page, 'output-terminal')).toContain('Cancelled.');
+  await expect(page.getByRole('button', { name: 'Run again' })).toBeEnabled();
+  expect(studio.output()).not.toContain('Error');
+});

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const fixturePath = (name: string): string => path.join(root, 'test', 'fixtures', name);
+
+export interface StudioOptions {
+  /** Extra command steps, as in --steps-file. */
+  steps?: Array<{ id: string; title: string; summary?: string; argv: string[]; terminal?: 'pty' | 'pipe' }>;
+  /** Files to place in the data folder before start, e.g. a corrupt settings.json. */
+  dataFiles?: Record<string, string>;
+}
+
+export interface Studio {
+  url: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  output: () => string;
+}
+
+/** Starts the real browser-mode server (out/web/cli.mjs) as its own process and waits for its URL. */
+export async function startStudio(options: StudioOptions = {}): Promise<Studio & { stop: () => Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'studio-e2e-'));
+  // The DOM renderer lets tests read the terminal's text; WebGL draws pixels only.
+  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ terminalRenderer: 'dom' }));
+  for (const [name, content] of Object.entries(options.dataFiles ?? {})) await writeFile(path.join(dataDir, name), content);
+  const args = [path.join(root, 'out', 'web', 'cli.mjs'), '--web', '--data-dir', dataDir];
+  if (options.steps) {
+    const stepsFile = path.join(dataDir, 'extra-steps.json');
+    await writeFile(stepsFile, JSON.stringify(options.steps.map((step) => ({ summary: '', ...step }))));
+    args.push('--steps-file', stepsFile);
+  }
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 20_000);
+    const check = (): void => {
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    process: child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The visible text of an xterm.js terminal (DOM renderer). */
+export async function terminalText(page: Page, testId: string): Promise<string> {
+  return page.getByTestId(testId).locator('.xterm-rows').innerText();
+}
+
+export const test = base.extend<{ studioOptions: StudioOptions; studio: Studio }>({
+  studioOptions: [{}, { option: true }],
+  studio: async ({ studioOptions }, use) => {
+    const studio = await startStudio(studioOptions);
+    await use(studio);
+    await studio.stop();
+    expect(studio.process.exitCode, `server output:\n${studio.output()}`).toBe(0);
+  },
+});
+
+export { expect };

@@ -1,0 +1,54 @@
+import { stat } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flowLimits } from '../../shared/output/flow-limits.js';
+import { fixture } from '../support/fixtures.js';
+import { RecordingClient } from '../support/recording-client.js';
+import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait-for.js';
+import { commandRunner } from './step-fixture.js';
+
+describe('output to a view that does not keep up', () => {
+  let temp: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => {
+    temp = await tempDir('hub');
+  });
+  afterEach(async () => temp.remove());
+
+  it('holds the view at the high watermark, never slows the log, and resumes with a skipped count', async () => {
+    const bytes = 20 * 1024 * 1024;
+    const { runner, hub } = commandRunner(temp.dir, [{ id: 'flood', argv: [process.execPath, fixture('flood.mjs'), String(bytes)], terminal: 'pipe' }]);
+    const client = new RecordingClient();
+    const started = runner.start('flood');
+    const attached = await hub.attach(client, started.streamId ?? '');
+    expect(attached.live).toBe(true);
+
+    const info = await runner.settled('flood');
+    expect(info.outcome).toBe('success');
+    // Every byte is on disk, whatever the view did.
+    expect((await stat(info.logPath ?? '')).size).toBeGreaterThan(bytes);
+
+    const sent = (): number => client.payloads('output:data').reduce((sum, batch) => sum + batch.data.length, 0);
+    const unacknowledged = attached.backlog.length + sent();
+    // Without acknowledgements the view got no more than one batch past the high watermark.
+    expect(unacknowledged).toBeLessThan(flowLimits.highWatermark + 256 * 1024);
+    expect(unacknowledged).toBeGreaterThan(0);
+
+    hub.ack(client, started.streamId ?? '', unacknowledged);
+    const release = await waitFor(() => client.payloads('output:data').find((batch) => (batch.skipped ?? 0) > 0), 'the held tail');
+    expect(release.data.length).toBeLessThanOrEqual(flowLimits.heldTailLimit);
+    expect((release.skipped ?? 0) + release.data.length + unacknowledged).toBeGreaterThanOrEqual(bytes);
+    expect(client.payloads('output:end')).toHaveLength(1);
+  });
+
+  it('a view attaching late gets the output so far, then live output, with nothing twice', async () => {
+    const { runner, hub } = commandRunner(temp.dir, [{ id: 'count', argv: [process.execPath, '-e', 'let i=0; const t=setInterval(()=>{console.log("line "+(++i)); if(i===40){clearInterval(t)}}, 5)'], terminal: 'pipe' }]);
+    const started = runner.start('count');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const client = new RecordingClient();
+    const attached = await hub.attach(client, started.streamId ?? '');
+    await runner.settled('count');
+    const text = attached.backlog + client.payloads('output:data').map((batch) => batch.data).join('');
+    const lines = text.split('\n').filter((line) => line.startsWith('line '));
+    expect(lines).toEqual(Array.from({ length: 40 }, (_, i) => `line ${i + 1}`));
+  });
+});
