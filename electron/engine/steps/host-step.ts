@@ -35,7 +35,7 @@ export class HostStep implements Step {
     const memoryBytes = os.totalmem();
     const facts: HostFacts = {
       os: process.platform,
-      osRelease: `${uname.kernel} ${uname.release}`,
+      osRelease: uname.release,
       ...arch,
       cores: os.availableParallelism(),
       memoryBytes,
