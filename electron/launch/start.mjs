@@ -16,8 +16,11 @@ function electronProblem() {
   const pathFile = path.join(pkgDir, 'path.txt');
   if (!existsSync(pathFile)) {
     console.log('Fetching the Electron runtime…');
-    const install = spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { cwd: pkgDir, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
-    if (install.status !== 0 || !existsSync(pathFile)) return 'the Electron runtime is not installed and could not be downloaded';
+    const install = spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { cwd: pkgDir, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+    if (install.status !== 0 || !existsSync(pathFile)) {
+      const reason = `${install.stderr ?? ''}`.split('\n').find((line) => /error/i.test(line))?.trim() ?? 'no reason given';
+      return `the Electron runtime is not installed and could not be downloaded (${reason})`;
+    }
   }
   const binary = path.join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? undefined : `the Electron runtime is missing (${binary})`;

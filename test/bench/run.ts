@@ -3,13 +3,15 @@ import { runCaptureBench } from './capture-bench.js';
 import { launchChromium } from './chromium.js';
 import { formatReport } from './report.js';
 import { runStartupBench } from './startup-bench.js';
-import { runStopLatencyBench } from './stop-latency-bench.js';
+import { runStopLatencyBench, type StopLatencyResult } from './stop-latency-bench.js';
 
 // `npm run bench`: every figure is measured in this run, next to a baseline measured in this run.
 const floodBytes = 50 * 1024 * 1024;
 const captureRepeats = 5;
 const stopRepeats = 5;
-const floodForMs = 1_500;
+const runForMs = 1_500;
+/** The app's default first; then the DOM renderer, to tell the terminal's rendering cost apart. */
+const rendererSettings = ['auto', 'dom'] as const;
 const startupRepeats = 5;
 
 const log = (line: string): void => console.log(line);
@@ -22,8 +24,11 @@ async function main(): Promise<number> {
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
-    log(`Stop acknowledgement: ${stopRepeats} runs each of an idle and a flooding step in browser mode…`);
-    const stop = await runStopLatencyBench(browser, stopRepeats, floodForMs, log);
+    const stop: StopLatencyResult[] = [];
+    for (const terminalRenderer of rendererSettings) {
+      log(`Stop acknowledgement (terminal renderer setting "${terminalRenderer}"): ${stopRepeats} runs each of an idle and a flooding step in browser mode…`);
+      stop.push(await runStopLatencyBench(browser, { repeats: stopRepeats, runForMs, terminalRenderer }, log));
+    }
     log(`Start-up: ${startupRepeats} runs each of a bare page and browser mode…`);
     const startup = await runStartupBench(browser, startupRepeats, log);
     for (const line of formatReport({ capture, stop, startup })) log(line);

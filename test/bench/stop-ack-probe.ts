@@ -14,7 +14,7 @@ const probeSource = `(stepId) => {
   const list = document.querySelector('nav.step-list');
   if (!detail || !list) throw new Error('the step detail or the step list is missing');
   const acknowledged = () =>
-    [...document.querySelectorAll('[data-testid="status-' + stepId + '"]')].some((el) => el.textContent === 'stopping' || el.textContent === 'cancelled') ||
+    [...document.querySelectorAll('[data-testid="status-' + stepId + '"], [data-testid="detail-status-' + stepId + '"]')].some((el) => el.textContent === 'stopping' || el.textContent === 'cancelled') ||
     [...detail.querySelectorAll('button')].some((button) => button.textContent === 'Stopping\u2026');
   window.__studioStopAck = new Promise((resolve, reject) => {
     let clickedAt;
@@ -41,7 +41,8 @@ const probeSource = `(stepId) => {
 
 /**
  * Clicks the selected step's Stop button and measures, inside the page, how long until the UI
- * shows the stop was taken: the button reads "Stopping…" or the step's status "stopping"/"cancelled".
+ * shows the stop was taken: the button reads "Stopping…" or the step's status badge (in the list,
+ * data-testid status-<id>, or in the detail, detail-status-<id>) reads "stopping" or "cancelled".
  */
 export async function clickStopAndMeasure(page: Page, stepId: string): Promise<StopAck> {
   await page.evaluate(`(${probeSource})(${JSON.stringify(stepId)})`);
