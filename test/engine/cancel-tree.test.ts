@@ -1,17 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../electron/engine/exec/process-tree.js';
 import { fixture } from '../support/fixtures.js';
-import { tempDir } from '../support/temp-dir.js';
+import { useTempDir } from '../support/use-temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
 import { commandRunner } from './step-fixture.js';
 
 describe('cancelling a step', () => {
-  let temp: Awaited<ReturnType<typeof tempDir>>;
-  beforeEach(async () => {
-    temp = await tempDir('cancel');
-  });
-  afterEach(async () => temp.remove());
+  const temp = useTempDir('cancel');
 
   it.each(['pipe', 'pty'] as const)('ends a tree of three nested processes, including one in its own session that ignores SIGINT (%s)', async (terminal) => {
     const { runner } = commandRunner(temp.dir, [{ id: 'tree', argv: [process.execPath, fixture('nested-tree.mjs'), '1'], terminal }]);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
-import { tempDir } from '../support/temp-dir.js';
+import { useTempDir } from '../support/use-temp-dir.js';
 import { commandRunner } from './step-fixture.js';
 
 const floodBytes = 50 * 1024 * 1024;
@@ -18,11 +18,7 @@ function expectedFlood(): Buffer {
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 describe('a 50 MB flood reaches the step log intact', () => {
-  let temp: Awaited<ReturnType<typeof tempDir>>;
-  beforeEach(async () => {
-    temp = await tempDir('flood');
-  });
-  afterEach(async () => temp.remove());
+  const temp = useTempDir('flood');
 
   it.each(['pipe', 'pty'] as const)('through a %s', async (terminal) => {
     const { runner } = commandRunner(temp.dir, [{ id: 'flood', argv: [process.execPath, fixture('flood.mjs'), String(floodBytes)], terminal }]);

@@ -1,17 +1,13 @@
 import os from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.js';
 import { normalizeArch } from '../../shared/host/normalize-arch.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
 import { RecordingClient } from '../support/recording-client.js';
-import { tempDir } from '../support/temp-dir.js';
+import { useTempDir } from '../support/use-temp-dir.js';
 
 describe('the Host step on this machine', () => {
-  let temp: Awaited<ReturnType<typeof tempDir>>;
-  beforeEach(async () => {
-    temp = await tempDir('host');
-  });
-  afterEach(async () => temp.remove());
+  const temp = useTempDir('host');
 
   it('reports the real OS, architecture, cores, memory and disk, and records its commands', async () => {
     const engine = await Engine.start({ dataDir: temp.dir, shell: 'browser', version: 'test' });

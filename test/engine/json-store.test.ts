@@ -1,19 +1,15 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.js';
 import { writeJsonAtomic } from '../../electron/engine/store/json-file.js';
 import { SettingsStore } from '../../electron/engine/store/settings-store.js';
 import { defaultSettings } from '../../shared/settings/settings.js';
 import { RecordingClient } from '../support/recording-client.js';
-import { tempDir } from '../support/temp-dir.js';
+import { useTempDir } from '../support/use-temp-dir.js';
 
 describe('settings and history files', () => {
-  let temp: Awaited<ReturnType<typeof tempDir>>;
-  beforeEach(async () => {
-    temp = await tempDir('store');
-  });
-  afterEach(async () => temp.remove());
+  const temp = useTempDir('store');
 
   it('a corrupt settings file is set aside, the app starts clean and says so', async () => {
     const file = path.join(temp.dir, 'settings.json');

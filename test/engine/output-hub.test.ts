@@ -1,18 +1,14 @@
 import { stat } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flowLimits } from '../../shared/output/flow-limits.js';
 import { fixture } from '../support/fixtures.js';
 import { RecordingClient } from '../support/recording-client.js';
-import { tempDir } from '../support/temp-dir.js';
+import { useTempDir } from '../support/use-temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
 import { commandRunner } from './step-fixture.js';
 
 describe('output to a view that does not keep up', () => {
-  let temp: Awaited<ReturnType<typeof tempDir>>;
-  beforeEach(async () => {
-    temp = await tempDir('hub');
-  });
-  afterEach(async () => temp.remove());
+  const temp = useTempDir('hub');
 
   it('holds the view at the high watermark, never slows the log, and resumes with a skipped count', async () => {
     const bytes = 20 * 1024 * 1024;

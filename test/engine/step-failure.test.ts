@@ -1,15 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
-import { tempDir } from '../support/temp-dir.js';
+import { useTempDir } from '../support/use-temp-dir.js';
 import { commandRunner } from './step-fixture.js';
 
 describe('a step whose command fails', () => {
-  let temp: Awaited<ReturnType<typeof tempDir>>;
-  beforeEach(async () => {
-    temp = await tempDir('fail');
-  });
-  afterEach(async () => temp.remove());
+  const temp = useTempDir('fail');
 
   it('ends as done/failure with the exit code, the command and the stderr tail', async () => {
     const argv = [process.execPath, fixture('fail-with-stderr.mjs'), '3'];
