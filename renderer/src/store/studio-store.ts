@@ -70,11 +70,19 @@ export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
   },
   cancelStep: async (stepId) => {
     const api = get().api;
-    if (!api) return;
+    const step = get().steps.find((s) => s.id === stepId);
+    if (!api || !step) return;
+    // The request is on its way as soon as this runs, so the button says so at once instead of
+    // waiting for the reply behind a flood of output; the engine's answer then replaces this.
+    const reply = api.request('steps:cancel', { stepId });
+    if (step.state === 'running') get().stepUpdated({ ...step, cancelRequested: true });
     try {
-      get().stepUpdated(await api.request('steps:cancel', { stepId }));
+      get().stepUpdated(await reply);
     } catch (error) {
-      set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: errorMessage(error) } }));
+      set((state) => ({
+        steps: state.steps.map((s) => (s.id === stepId ? { ...s, cancelRequested: step.cancelRequested } : s)),
+        stepErrors: { ...state.stepErrors, [stepId]: errorMessage(error) },
+      }));
     }
   },
 }));
