@@ -13,6 +13,12 @@ import { OutputHub } from './output/output-hub.js';
 import { ShellSessions } from './shell/shell-sessions.js';
 import { CommandStep, type CommandStepDefinition } from './steps/command-step.js';
 import { HostStep } from './steps/host-step.js';
+import { NativeKindStep } from './steps/native-kind-step.js';
+import { ToolchainStep } from './steps/toolchain-step.js';
+import { loginShellPath } from './tools/login-shell-path.js';
+import { composeSearchPath, wellKnownToolFolders } from './tools/search-path.js';
+import { linuxDistro } from './tools/linux-distro.js';
+import { normalizeArch } from '../../shared/host/normalize-arch.js';
 import { StepRunner } from './steps/step-runner.js';
 import { HistoryStore } from './store/history-store.js';
 import { SettingsStore } from './store/settings-store.js';
@@ -25,6 +31,10 @@ export interface EngineOptions {
   extraSteps?: CommandStepDefinition[];
   electronTranslated?: boolean;
   grace?: TerminateGrace;
+  /** Abort a download after this long without data (tests shorten it). */
+  downloadStallMs?: number;
+  /** Skip asking the login shell for its PATH (tests that control PATH themselves). */
+  skipLoginShell?: boolean;
 }
 
 export interface EngineSession {
@@ -56,16 +66,38 @@ export class Engine {
     const settings = await SettingsStore.open(options.dataDir);
     const history = await HistoryStore.open(options.dataDir);
     const hub = new OutputHub(logDir);
+    const binDir = path.join(options.dataDir, 'bin');
+    await mkdir(binDir, { recursive: true, mode: 0o755 });
+    const searchPath = { current: composeSearchPath({ binDir, loginShell: [], inherited: process.env.PATH, extras: wellKnownToolFolders() }) };
+    if (!options.skipLoginShell) {
+      // The login shell can take a while to start; steps use the PATH known so far until it answers.
+      void loginShellPath()
+        .then((loginShell) => {
+          searchPath.current = composeSearchPath({ binDir, loginShell, inherited: process.env.PATH, extras: wellKnownToolFolders() });
+        })
+        .catch(() => undefined);
+    }
+    const hardwareArch = options.electronTranslated ? 'arm64' : normalizeArch(os.machine());
+    const platform = { os: process.platform, arch: hardwareArch, distro: process.platform === 'linux' ? await linuxDistro() : undefined };
     const engineRef: { current?: Engine } = {};
     const steps = new StepRunner({
       hub,
       dataDir: options.dataDir,
+      binDir,
+      searchPath: () => searchPath.current,
+      settings: () => settings.store.get(),
+      platform,
+      electronTranslated: options.electronTranslated,
       catalog: wizardSteps,
-      steps: [new HostStep({ electronTranslated: options.electronTranslated }), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
+      steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
       onUpdate: (info) => engineRef.current?.stepChanged(info),
       grace: options.grace,
     });
-    const shells = new ShellSessions({ hub, defaultCwd: () => settings.store.get().shellCwd });
+    const shells = new ShellSessions({
+      hub,
+      defaultCwd: () => settings.store.get().shellCwd,
+      env: () => ({ PATH: searchPath.current.join(path.delimiter) }),
+    });
     const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells);
     engineRef.current = engine;
     for (const problem of [settings.problem, history.problem]) if (problem) engine.addNotice('warning', problem);
@@ -86,6 +118,7 @@ export class Engine {
   /** Stops every step and shell and waits for their processes to end. */
   async shutdown(): Promise<void> {
     await Promise.all([this.steps.shutdown(), this.shells.closeAll()]);
+    await this.history.flushed();
   }
 
   private broadcast<E extends EventChannel>(event: E, payload: EventPayload<E>): void {

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { defaultKindDownloadBase, kindBaseProblem, kindVersionProblem, pinnedKindVersion } from '../kind/kind-release.js';
+
+const KindVersionSchema = z.string().superRefine((value, context) => {
+  const problem = kindVersionProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+const KindBaseSchema = z.string().max(2048).superRefine((value, context) => {
+  const problem = kindBaseProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 /**
  * What the user chose, kept across restarts. Every field has a default, so a file written by an
@@ -14,6 +24,12 @@ export const SettingsSchema = z.object({
   terminalRenderer: z.enum(['auto', 'dom']).default('auto'),
   /** Explicit tool paths that win over PATH, e.g. { kind: "/opt/homebrew/bin/kind" }. */
   toolPaths: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().max(4096)).default({}),
+  /** The kind release the Native kind step installs. */
+  kindVersion: KindVersionSchema.default(pinnedKindVersion),
+  /** Where kind releases are downloaded from (a mirror may replace kind.sigs.k8s.io/dl). */
+  kindDownloadBase: KindBaseSchema.default(defaultKindDownloadBase),
+  /** When the download fails, build kind with `go install` instead. */
+  kindBuildFallback: z.boolean().default(true),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -25,6 +41,9 @@ export const SettingsPatchSchema = z
     scrollback: z.number().int().min(1000).max(100_000),
     terminalRenderer: z.enum(['auto', 'dom']),
     toolPaths: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().max(4096)),
+    kindVersion: KindVersionSchema,
+    kindDownloadBase: KindBaseSchema,
+    kindBuildFallback: z.boolean(),
   })
   .partial()
   .strict();

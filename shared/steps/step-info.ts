@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ErrorInfoSchema } from '../errors/error-info.js';
+import { DiagnosisSchema } from '../diagnosis/diagnosis.js';
 import { HostFactsSchema } from '../host/host-facts.js';
+import { KindInstallSchema } from '../kind/kind-install.js';
+import { ToolchainFactsSchema } from '../toolchain/tool-report.js';
 
 /** Lifecycle and outcome are separate: a step is done *and* failed, not "failed" instead of done. */
 export const StepStateSchema = z.enum(['pending', 'running', 'done']);
@@ -23,7 +26,17 @@ export type CommandRecord = z.infer<typeof CommandRecordSchema>;
 export const StepResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('host'), facts: HostFactsSchema }),
   z.object({ kind: z.literal('command'), exitCode: z.number().int() }),
+  z.object({ kind: z.literal('toolchain'), facts: ToolchainFactsSchema }),
+  z.object({ kind: z.literal('kind-install'), install: KindInstallSchema }),
 ]);
+
+/** How far a step with a measurable amount of work has come (a download, say). */
+export const StepProgressSchema = z.object({
+  label: z.string(),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative().optional(),
+});
+export type StepProgress = z.infer<typeof StepProgressSchema>;
 export type StepResult = z.infer<typeof StepResultSchema>;
 
 export const StepInfoSchema = z.object({
@@ -41,6 +54,8 @@ export const StepInfoSchema = z.object({
   logPath: z.string().optional(),
   error: ErrorInfoSchema.optional(),
   result: StepResultSchema.optional(),
+  progress: StepProgressSchema.optional(),
+  diagnoses: z.array(DiagnosisSchema).optional(),
   cancelRequested: z.boolean().optional(),
 });
 export type StepInfo = z.infer<typeof StepInfoSchema>;

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { formatArgv } from '../../shared/commands/format-argv.js';
+import { defaultSettings } from '../../shared/settings/settings.js';
 import { OutputHub } from '../../electron/engine/output/output-hub.js';
 import { CommandStep } from '../../electron/engine/steps/command-step.js';
 import { StepRunner } from '../../electron/engine/steps/step-runner.js';
@@ -21,6 +22,10 @@ export async function captureWithEngine(terminal: 'pty' | 'pipe', expected: Buff
     const runner = new StepRunner({
       hub: new OutputHub(dataDir),
       dataDir,
+      binDir: dataDir,
+      searchPath: () => (process.env.PATH ?? '').split(path.delimiter),
+      settings: () => defaultSettings,
+      platform: { os: process.platform, arch: process.arch },
       catalog: [],
       steps: [new CommandStep({ id: 'flood', title: 'Flood', summary: '', argv, cwd: benchPaths.root, terminal })],
       onUpdate: () => undefined,

@@ -15,6 +15,7 @@ describe('the Host step on this machine', () => {
     const session = engine.connect(client);
     expect((await session.request('steps:run', { stepId: 'host' })).ok).toBe(true);
     const info = await engine.steps.settled('host');
+    await engine.shutdown();
 
     expect(info.outcome).toBe('success');
     if (info.result?.kind !== 'host') throw new Error('no host facts');

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { defaultSettings } from '../../shared/settings/settings.js';
 import { OutputHub } from '../../electron/engine/output/output-hub.js';
 import { CommandStep, type CommandStepDefinition } from '../../electron/engine/steps/command-step.js';
 import { StepRunner } from '../../electron/engine/steps/step-runner.js';
@@ -10,6 +12,10 @@ export function commandRunner(dir: string, steps: Array<Omit<CommandStepDefiniti
   const runner = new StepRunner({
     hub,
     dataDir: dir,
+    binDir: dir,
+    searchPath: () => (process.env.PATH ?? '').split(path.delimiter),
+    settings: () => defaultSettings,
+    platform: { os: process.platform, arch: 'amd64' },
     catalog: [],
     steps: steps.map((step) => new CommandStep({ title: step.id, summary: '', ...step })),
     onUpdate: (info) => updates.push(info),

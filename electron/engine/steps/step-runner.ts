@@ -5,6 +5,10 @@ import { TailText } from '../../../shared/output/tail-text.js';
 import { formatArgv } from '../../../shared/commands/format-argv.js';
 import type { CommandRecord, StepInfo } from '../../../shared/steps/step-info.js';
 import type { StepDefinition } from '../../../shared/steps/step-catalog.js';
+import { diagnose } from '../../../shared/diagnosis/diagnose.js';
+import type { Settings } from '../../../shared/settings/settings.js';
+import type { FixPlatform } from '../../../shared/toolchain/fix-command.js';
+import path from 'node:path';
 import type { CommandSpec, RunningCommand } from '../exec/command.js';
 import { startPipeCommand } from '../exec/pipe-command.js';
 import { startPtyCommand } from '../exec/pty-command.js';
@@ -16,14 +20,19 @@ import type { CommandOptions, CommandOutcome, Step, StepContext } from './step.j
 export interface StepRunnerOptions {
   hub: OutputHub;
   dataDir: string;
+  binDir: string;
+  /** The search path for every command (app bin folder first); read when a step starts. */
+  searchPath: () => readonly string[];
+  settings: () => Settings;
+  /** The platform fix commands are written for, in diagnoses. */
+  platform: FixPlatform;
+  electronTranslated?: boolean;
   /** The wizard in order; entries without an implementation are listed as not available. */
   catalog: readonly StepDefinition[];
   steps: readonly Step[];
   /** Every change of any step is reported here. */
   onUpdate: (info: StepInfo) => void;
   grace?: TerminateGrace;
-  /** Extra environment for every command a step runs (e.g. the app's bin folder first on PATH). */
-  env?: Record<string, string | undefined>;
 }
 
 const ptySize = { cols: 160, rows: 40 };
@@ -85,6 +94,8 @@ export class StepRunner {
       commands: [],
       error: undefined,
       result: undefined,
+      progress: undefined,
+      diagnoses: undefined,
       cancelRequested: undefined,
       streamId: stream.id,
       logPath: stream.logPath,
@@ -125,7 +136,9 @@ export class StepRunner {
   }
 
   private async execute(step: Step, info: StepInfo, stream: OutputStream, signal: AbortSignal): Promise<void> {
-    const context = this.contextFor(info, stream, signal);
+    const searchPath = this.options.searchPath();
+    const settings = this.options.settings();
+    const context = this.contextFor(info, stream, signal, searchPath, settings);
     try {
       await step.execute(context);
       if (signal.aborted) throw new AppError('Cancelled.', 'cancelled');
@@ -136,11 +149,16 @@ export class StepRunner {
       if (info.outcome === 'failure') {
         info.error = errorInfo;
         stream.note(`\r\n\x1b[31m${errorInfo.message}\x1b[0m\r\n`);
+        stream.flush();
+        const evidence = [errorInfo.message, errorInfo.stderrTail ?? '', stream.tail.snapshot().text.slice(-64 * 1024)].join('\n');
+        const diagnoses = diagnose(evidence, this.options.platform);
+        if (diagnoses.length > 0) info.diagnoses = diagnoses;
       } else {
         stream.note('\r\n\x1b[33mCancelled.\x1b[0m\r\n');
       }
     } finally {
       info.outcome ??= 'failure';
+      info.progress = undefined;
       await stream.end({}).catch(() => undefined);
       info.state = 'done';
       info.endedAt = Date.now();
@@ -148,17 +166,25 @@ export class StepRunner {
     }
   }
 
-  private contextFor(info: StepInfo, stream: OutputStream, signal: AbortSignal): StepContext {
+  private contextFor(info: StepInfo, stream: OutputStream, signal: AbortSignal, searchPath: readonly string[], settings: Settings): StepContext {
     return {
       signal,
       dataDir: this.options.dataDir,
       homeDir: os.homedir(),
+      binDir: this.options.binDir,
+      searchPath,
+      settings,
+      electronTranslated: this.options.electronTranslated,
+      setProgress: (progress) => {
+        info.progress = progress;
+        this.changed(info);
+      },
       print: (line) => stream.note(`${line}\r\n`),
       setResult: (result) => {
         info.result = result;
         this.changed(info);
       },
-      run: (spec, options) => this.runCommand(info, stream, signal, spec, options),
+      run: (spec, options) => this.runCommand(info, stream, signal, this.withToolPath(spec, settings, searchPath), options),
     };
   }
 
@@ -171,7 +197,7 @@ export class StepRunner {
   ): Promise<CommandOutcome> {
     if (signal.aborted) throw new AppError('Cancelled.', 'cancelled');
     const terminal = options.terminal ?? 'pty';
-    const fullSpec = { ...spec, env: { ...this.options.env, ...spec.env } };
+    const fullSpec = spec;
     const record: CommandRecord = { argv: [...spec.argv], cwd: spec.cwd, startedAt: Date.now() };
     info.commands.push(record);
     this.changed(info);
@@ -179,6 +205,7 @@ export class StepRunner {
 
     const errTail = new TailText(16_000);
     const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
     let command: RunningCommand;
     try {
       command =
@@ -190,7 +217,10 @@ export class StepRunner {
           : startPipeCommand(fullSpec, (chunk, source) => {
               stream.write(chunk);
               if (source === 'stdout') stdout.push(chunk);
-              else errTail.append(chunk.toString('utf8'));
+              else {
+                stderr.push(chunk);
+                errTail.append(chunk.toString('utf8'));
+              }
             }, this.options.grace);
     } catch (error) {
       record.endedAt = Date.now();
@@ -221,7 +251,18 @@ export class StepRunner {
         stderrTail: tailLines(errTail.snapshot().text, 20),
       });
     }
-    return { exitCode, stdout: Buffer.concat(stdout).toString('utf8') };
+    return { exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+  }
+
+  /** Puts the search path in the command's environment and honours a tool path the user set. */
+  private withToolPath(spec: CommandSpec, settings: Settings, searchPath: readonly string[]): CommandSpec {
+    const [name = '', ...rest] = spec.argv;
+    const explicit = name.includes('/') ? undefined : settings.toolPaths[name];
+    return {
+      ...spec,
+      argv: explicit ? [explicit, ...rest] : spec.argv,
+      env: { PATH: searchPath.join(path.delimiter), ...spec.env },
+    };
   }
 
   private changed(info: StepInfo): void {

@@ -1,4 +1,5 @@
-import type { StepResult } from '../../../shared/steps/step-info.js';
+import type { Settings } from '../../../shared/settings/settings.js';
+import type { StepProgress, StepResult } from '../../../shared/steps/step-info.js';
 import type { CommandSpec } from '../exec/command.js';
 
 export interface CommandOptions {
@@ -12,6 +13,8 @@ export interface CommandOutcome {
   exitCode: number;
   /** Collected for pipe commands only. */
   stdout: string;
+  /** Collected for pipe commands only. */
+  stderr: string;
 }
 
 /** What a step may use. Steps share nothing else and never call each other. */
@@ -19,11 +22,20 @@ export interface StepContext {
   readonly signal: AbortSignal;
   readonly dataDir: string;
   readonly homeDir: string;
+  /** The app's own bin folder, first on the search path. */
+  readonly binDir: string;
+  /** The folders every command is looked up in, in order. */
+  readonly searchPath: readonly string[];
+  /** The settings as they were when the step started. */
+  readonly settings: Settings;
+  /** Electron's Rosetta answer, when the app runs inside Electron on macOS. */
+  readonly electronTranslated?: boolean;
   /** Runs a command as part of this step: recorded, shown in the step's terminal, cancellable. */
   run(spec: CommandSpec, options?: CommandOptions): Promise<CommandOutcome>;
   /** Writes a line of the step's own into its terminal and log. */
   print(line: string): void;
   setResult(result: StepResult): void;
+  setProgress(progress: StepProgress | undefined): void;
 }
 
 export interface Step {

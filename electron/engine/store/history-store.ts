@@ -30,6 +30,11 @@ export class HistoryStore {
     return structuredClone(this.history.runs);
   }
 
+  /** Resolves once every write started so far is on disk. */
+  async flushed(): Promise<void> {
+    await this.writing.catch(() => undefined);
+  }
+
   async record(run: StepInfo): Promise<void> {
     this.history.runs = [...this.history.runs, structuredClone(run)].slice(-keptRuns);
     const snapshot = structuredClone(this.history);

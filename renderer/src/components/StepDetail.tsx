@@ -2,7 +2,12 @@ import { useStudio } from '../store/studio-store.js';
 import { selectSelectedStep } from '../store/selectors.js';
 import { CommandList } from './CommandList.js';
 import { Duration } from './Duration.js';
+import { DiagnosisView } from './DiagnosisView.js';
 import { HostFactsView } from './HostFactsView.js';
+import { KindInstallView } from './KindInstallView.js';
+import { KindSettingsForm } from './KindSettingsForm.js';
+import { StepProgressBar } from './StepProgressBar.js';
+import { ToolchainView } from './ToolchainView.js';
 import { StatusBadge } from './StatusBadge.js';
 import { StepError } from './StepError.js';
 
@@ -41,8 +46,13 @@ export function StepDetail(): React.JSX.Element | null {
           {requestError}
         </p>
       )}
+      {step.progress && <StepProgressBar progress={step.progress} />}
       {step.error && <StepError error={step.error} />}
+      {step.diagnoses && step.diagnoses.length > 0 && <DiagnosisView diagnoses={step.diagnoses} />}
+      {step.id === 'kind' && <KindSettingsForm disabled={running} />}
       {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
+      {step.result?.kind === 'toolchain' && <ToolchainView facts={step.result.facts} />}
+      {step.result?.kind === 'kind-install' && <KindInstallView install={step.result.install} />}
       <CommandList commands={step.commands} />
       {step.logPath && (
         <p className="muted small">

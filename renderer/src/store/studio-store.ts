@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo, Notice } from '../../../shared/ipc/app-channels.js';
 import type { StudioApi } from '../../../shared/ipc/contract.js';
-import type { Settings } from '../../../shared/settings/settings.js';
+import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
 import type { StepInfo } from '../../../shared/steps/step-info.js';
 import { errorMessage } from '../api/studio-error.js';
 
@@ -32,6 +32,8 @@ export interface StudioActions {
   showTab(tab: TerminalTab): void;
   runStep(stepId: string): Promise<void>;
   cancelStep(stepId: string): Promise<void>;
+  /** Saves settings; resolves with the engine's reason when it refuses them. */
+  updateSettings(patch: SettingsPatch): Promise<string | undefined>;
 }
 
 export const initialState: StudioState = {
@@ -66,6 +68,16 @@ export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
       get().stepUpdated(await api.request('steps:run', { stepId }));
     } catch (error) {
       set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: errorMessage(error) } }));
+    }
+  },
+  updateSettings: async (patch) => {
+    const api = get().api;
+    if (!api) return 'Not connected to the engine.';
+    try {
+      set({ settings: await api.request('settings:update', patch) });
+      return undefined;
+    } catch (error) {
+      return errorMessage(error);
     }
   },
   cancelStep: async (stepId) => {
