@@ -13,6 +13,8 @@ export interface StudioOptions {
   steps?: Array<{ id: string; title: string; summary?: string; argv: string[]; terminal?: 'pty' | 'pipe' }>;
   /** Files to place in the data folder before start, e.g. a corrupt settings.json. */
   dataFiles?: Record<string, string>;
+  /** Settings to start with; "$DATA" in a string stands for the data folder. */
+  settings?: Record<string, unknown>;
 }
 
 export interface Studio {
@@ -27,7 +29,8 @@ export interface Studio {
 export async function startStudio(options: StudioOptions = {}): Promise<Studio & { stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'studio-e2e-'));
   // The DOM renderer lets tests read the terminal's text; WebGL draws pixels only.
-  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ terminalRenderer: 'dom' }));
+  const settings = JSON.stringify({ terminalRenderer: 'dom', ...options.settings }).replaceAll('$DATA', dataDir);
+  await writeFile(path.join(dataDir, 'settings.json'), settings);
   for (const [name, content] of Object.entries(options.dataFiles ?? {})) await writeFile(path.join(dataDir, name), content);
   const args = [path.join(root, 'out', 'web', 'cli.mjs'), '--web', '--data-dir', dataDir];
   if (options.steps) {

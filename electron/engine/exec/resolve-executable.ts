@@ -1,6 +1,6 @@
-import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error.js';
+import { isExecutableFile } from './is-executable-file.js';
 
 /** Finds `name` the way execvp would, so a missing tool is reported before anything starts. */
 export function resolveExecutable(name: string, searchPath: string | undefined, cwd: string): string {
@@ -15,13 +15,4 @@ export function resolveExecutable(name: string, searchPath: string | undefined, 
     if (isExecutableFile(candidate)) return candidate;
   }
   throw new AppError(`Command not found: ${name}. Looked in PATH=${searchPath ?? ''}`, 'expected', { command: [name] });
-}
-
-function isExecutableFile(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

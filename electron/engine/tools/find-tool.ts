@@ -1,14 +1,5 @@
-import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
+import { isExecutableFile as isExecutable } from '../exec/is-executable-file.js';
 
 /** Where `name` would be run from: an explicit path the user set, else the first match on the search path. */
 export function findTool(name: string, searchPath: readonly string[], explicit?: string): { path?: string; problem?: string } {
