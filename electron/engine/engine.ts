@@ -12,7 +12,9 @@ import type { TerminateGrace } from './exec/terminate-tree.js';
 import { OutputHub } from './output/output-hub.js';
 import { ShellSessions } from './shell/shell-sessions.js';
 import { CommandStep, type CommandStepDefinition } from './steps/command-step.js';
+import { BuildStep } from './steps/build-step.js';
 import { HostStep } from './steps/host-step.js';
+import { SourceStep } from './steps/source-step.js';
 import { NativeKindStep } from './steps/native-kind-step.js';
 import { ToolchainStep } from './steps/toolchain-step.js';
 import { loginShellPath } from './tools/login-shell-path.js';
@@ -21,6 +23,7 @@ import { linuxDistro } from './tools/linux-distro.js';
 import { normalizeArch } from '../../shared/host/normalize-arch.js';
 import { StepRunner } from './steps/step-runner.js';
 import { HistoryStore } from './store/history-store.js';
+import { checkoutProblem } from './source/locate-checkout.js';
 import { SettingsStore } from './store/settings-store.js';
 
 export interface EngineOptions {
@@ -89,7 +92,7 @@ export class Engine {
       platform,
       electronTranslated: options.electronTranslated,
       catalog: wizardSteps,
-      steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
+      steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), new SourceStep(), new BuildStep(), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
       onUpdate: (info) => engineRef.current?.stepChanged(info),
       grace: options.grace,
     });
@@ -154,7 +157,7 @@ export class Engine {
         return null;
       },
       'steps:list': () => this.steps.list(),
-      'steps:run': ({ stepId }) => this.steps.start(stepId),
+      'steps:run': ({ stepId, force }) => this.steps.start(stepId, { force }),
       'steps:cancel': ({ stepId }) => this.steps.cancel(stepId),
       'output:attach': ({ streamId }, client) => this.hub.attach(client, streamId, this.logPathOf(streamId)),
       'output:detach': ({ streamId }, client) => {
@@ -177,6 +180,10 @@ export class Engine {
       'shell:close': async ({ sessionId }) => {
         await this.shells.close(sessionId);
         return null;
+      },
+      'source:check': async ({ dir }) => {
+        const resolved = path.resolve(dir.replace(/^~(?=$|\/)/, os.homedir()));
+        return { dir: resolved, problem: await checkoutProblem(resolved) };
       },
       'settings:get': () => this.settings.get(),
       'settings:update': (patch) => this.settings.update(patch),

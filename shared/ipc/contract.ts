@@ -3,6 +3,7 @@ import { appEvents, appRequests } from './app-channels.js';
 import { outputEvents, outputRequests } from './output-channels.js';
 import { settingsRequests } from './settings-channels.js';
 import { shellRequests } from './shell-channels.js';
+import { sourceRequests } from './source-channels.js';
 import { stepEvents, stepRequests } from './step-channels.js';
 
 /**
@@ -15,6 +16,7 @@ export const requestChannels = {
   ...outputRequests,
   ...shellRequests,
   ...settingsRequests,
+  ...sourceRequests,
 } as const;
 
 export const eventChannels = {

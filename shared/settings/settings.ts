@@ -30,6 +30,10 @@ export const SettingsSchema = z.object({
   kindDownloadBase: KindBaseSchema.default(defaultKindDownloadBase),
   /** When the download fails, build kind with `go install` instead. */
   kindBuildFallback: z.boolean().default(true),
+  /** The Kubernetes checkout; empty means the places kind looks ($GOPATH/src/k8s.io/kubernetes, …). */
+  sourceDir: z.string().max(4096).default(''),
+  /** kind: a local cluster from your source. remote: an existing cluster with your kube-scheduler. */
+  mode: z.enum(['kind', 'remote']).default('kind'),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -44,6 +48,8 @@ export const SettingsPatchSchema = z
     kindVersion: KindVersionSchema,
     kindDownloadBase: KindBaseSchema,
     kindBuildFallback: z.boolean(),
+    sourceDir: z.string().max(4096),
+    mode: z.enum(['kind', 'remote']),
   })
   .partial()
   .strict();

@@ -4,6 +4,8 @@ import { DiagnosisSchema } from '../diagnosis/diagnosis.js';
 import { HostFactsSchema } from '../host/host-facts.js';
 import { KindInstallSchema } from '../kind/kind-install.js';
 import { ToolchainFactsSchema } from '../toolchain/tool-report.js';
+import { SourceFactsSchema } from '../source/source-facts.js';
+import { BuildResultSchema } from '../build/build-artefact.js';
 
 /** Lifecycle and outcome are separate: a step is done *and* failed, not "failed" instead of done. */
 export const StepStateSchema = z.enum(['pending', 'running', 'done']);
@@ -28,6 +30,8 @@ export const StepResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('command'), exitCode: z.number().int() }),
   z.object({ kind: z.literal('toolchain'), facts: ToolchainFactsSchema }),
   z.object({ kind: z.literal('kind-install'), install: KindInstallSchema }),
+  z.object({ kind: z.literal('source'), facts: SourceFactsSchema }),
+  z.object({ kind: z.literal('build'), build: BuildResultSchema }),
 ]);
 
 /** How far a step with a measurable amount of work has come (a download, say). */

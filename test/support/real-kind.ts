@@ -3,6 +3,7 @@ import { access, mkdir, rename } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { goCommand } from './go-command.js';
 
 const run = promisify(execFile);
 export const testKindVersion = 'v0.32.0';
@@ -10,11 +11,6 @@ export const testKindVersion = 'v0.32.0';
 /** The test cache, outside the repository, reused across runs. */
 export function testCacheDir(...parts: string[]): string {
   return path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'k8s-e2e-studio-test', ...parts);
-}
-
-function goBinary(): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir.endsWith('/go/bin')) return path.join(dir, 'go');
-  return '/usr/local/go/bin/go';
 }
 
 /**
@@ -27,7 +23,7 @@ export async function realKind(version = testKindVersion): Promise<string> {
   if (await access(file).then(() => true, () => false)) return file;
   const staging = path.join(dir, `.staging-${process.pid}`);
   await mkdir(staging, { recursive: true });
-  await run(goBinary(), ['install', `sigs.k8s.io/kind@${version}`], {
+  await run(goCommand(), ['install', `sigs.k8s.io/kind@${version}`], {
     env: { ...process.env, GOBIN: staging, CGO_ENABLED: '0' },
     timeout: 10 * 60_000,
   });

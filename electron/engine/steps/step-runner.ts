@@ -77,7 +77,7 @@ export class StepRunner {
   }
 
   /** Starts a step and returns at once; progress arrives through onUpdate. */
-  start(stepId: string): StepInfo {
+  start(stepId: string, options: { force?: boolean } = {}): StepInfo {
     const info = this.infos.get(stepId);
     const step = this.impls.get(stepId);
     if (!info) throw new AppError(`There is no step named "${stepId}".`);
@@ -102,7 +102,7 @@ export class StepRunner {
     } satisfies Partial<StepInfo>);
     this.controllers.set(stepId, controller);
     this.changed(info);
-    const done = this.execute(step, info, stream, controller.signal).finally(() => {
+    const done = this.execute(step, info, stream, controller.signal, options.force ?? false).finally(() => {
       this.controllers.delete(stepId);
       this.finishing.delete(stepId);
     });
@@ -135,10 +135,10 @@ export class StepRunner {
     await Promise.all([...this.finishing.values()]);
   }
 
-  private async execute(step: Step, info: StepInfo, stream: OutputStream, signal: AbortSignal): Promise<void> {
+  private async execute(step: Step, info: StepInfo, stream: OutputStream, signal: AbortSignal, force: boolean): Promise<void> {
     const searchPath = this.options.searchPath();
     const settings = this.options.settings();
-    const context = this.contextFor(info, stream, signal, searchPath, settings);
+    const context = this.contextFor(info, stream, signal, searchPath, settings, force);
     try {
       await step.execute(context);
       if (signal.aborted) throw new AppError('Cancelled.', 'cancelled');
@@ -166,9 +166,10 @@ export class StepRunner {
     }
   }
 
-  private contextFor(info: StepInfo, stream: OutputStream, signal: AbortSignal, searchPath: readonly string[], settings: Settings): StepContext {
+  private contextFor(info: StepInfo, stream: OutputStream, signal: AbortSignal, searchPath: readonly string[], settings: Settings, force: boolean): StepContext {
     return {
       signal,
+      force,
       dataDir: this.options.dataDir,
       homeDir: os.homedir(),
       binDir: this.options.binDir,

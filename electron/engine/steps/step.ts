@@ -28,6 +28,8 @@ export interface StepContext {
   readonly searchPath: readonly string[];
   /** The settings as they were when the step started. */
   readonly settings: Settings;
+  /** The user asked to redo the work even where it looks up to date. */
+  readonly force: boolean;
   /** Electron's Rosetta answer, when the app runs inside Electron on macOS. */
   readonly electronTranslated?: boolean;
   /** Runs a command as part of this step: recorded, shown in the step's terminal, cancellable. */

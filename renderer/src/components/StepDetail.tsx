@@ -2,7 +2,11 @@ import { useStudio } from '../store/studio-store.js';
 import { selectSelectedStep } from '../store/selectors.js';
 import { CommandList } from './CommandList.js';
 import { Duration } from './Duration.js';
+import { BuildModeForm } from './BuildModeForm.js';
+import { BuildResultView } from './BuildResultView.js';
 import { DiagnosisView } from './DiagnosisView.js';
+import { SourceFactsView } from './SourceFactsView.js';
+import { SourceForm } from './SourceForm.js';
 import { HostFactsView } from './HostFactsView.js';
 import { KindInstallView } from './KindInstallView.js';
 import { KindSettingsForm } from './KindSettingsForm.js';
@@ -34,9 +38,16 @@ export function StepDetail(): React.JSX.Element | null {
               {step.cancelRequested ? 'Stopping…' : 'Stop'}
             </button>
           ) : (
-            <button type="button" className="primary" onClick={() => void runStep(step.id)} disabled={!step.available}>
-              {step.state === 'done' ? 'Run again' : 'Run'}
-            </button>
+            <>
+              {step.id === 'build' && step.state === 'done' && (
+                <button type="button" onClick={() => void runStep(step.id, { force: true })}>
+                  Force rebuild
+                </button>
+              )}
+              <button type="button" className="primary" onClick={() => void runStep(step.id)} disabled={!step.available}>
+                {step.state === 'done' ? 'Run again' : 'Run'}
+              </button>
+            </>
           )}
         </div>
       </header>
@@ -50,9 +61,13 @@ export function StepDetail(): React.JSX.Element | null {
       {step.error && <StepError error={step.error} />}
       {step.diagnoses && step.diagnoses.length > 0 && <DiagnosisView diagnoses={step.diagnoses} />}
       {step.id === 'kind' && <KindSettingsForm disabled={running} />}
+      {step.id === 'source' && <SourceForm disabled={running} />}
+      {step.id === 'build' && <BuildModeForm disabled={running} />}
       {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
       {step.result?.kind === 'toolchain' && <ToolchainView facts={step.result.facts} />}
       {step.result?.kind === 'kind-install' && <KindInstallView install={step.result.install} />}
+      {step.result?.kind === 'source' && <SourceFactsView facts={step.result.facts} />}
+      {step.result?.kind === 'build' && <BuildResultView build={step.result.build} />}
       <CommandList commands={step.commands} />
       {step.logPath && (
         <p className="muted small">

@@ -30,7 +30,7 @@ export interface StudioActions {
   dismissNotice(id: string): Promise<void>;
   selectStep(stepId: string): void;
   showTab(tab: TerminalTab): void;
-  runStep(stepId: string): Promise<void>;
+  runStep(stepId: string, options?: { force?: boolean }): Promise<void>;
   cancelStep(stepId: string): Promise<void>;
   /** Saves settings; resolves with the engine's reason when it refuses them. */
   updateSettings(patch: SettingsPatch): Promise<string | undefined>;
@@ -60,12 +60,12 @@ export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
   },
   selectStep: (selectedStepId) => set({ selectedStepId, terminalTab: 'output' }),
   showTab: (terminalTab) => set({ terminalTab }),
-  runStep: async (stepId) => {
+  runStep: async (stepId, options = {}) => {
     const api = get().api;
     if (!api) return;
     set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: undefined }, terminalTab: 'output', selectedStepId: stepId }));
     try {
-      get().stepUpdated(await api.request('steps:run', { stepId }));
+      get().stepUpdated(await api.request('steps:run', { stepId, ...(options.force ? { force: true } : {}) }));
     } catch (error) {
       set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: errorMessage(error) } }));
     }

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { binaryRunsOn } from '../../../shared/binary/binary-runs-on.js';
+import type { ArtefactStatus, BuildArtefact, BuildResult } from '../../../shared/build/build-artefact.js';
+import { binaryLocations } from '../../../shared/build/binary-locations.js';
+import { buildPlan } from '../../../shared/build/build-plan.js';
+import { AppError, toErrorInfo } from '../../../shared/errors/app-error.js';
+import { formatDuration } from '../../../shared/steps/step-duration.js';
+import { describeBinary } from '../../../shared/toolchain/describe-binary.js';
+import { parseToolVersion } from '../../../shared/toolchain/parse-tool-version.js';
+import { artefactFingerprint } from '../build/artefact-fingerprint.js';
+import { BuildRecords, type ArtefactRecord } from '../build/build-records.js';
+import { goPackageDirs } from '../build/go-package-dirs.js';
+import { inspectCheckout } from '../source/inspect-checkout.js';
+import { locateCheckout } from '../source/locate-checkout.js';
+import { readBinaryHeader } from '../tools/read-binary-header.js';
+import { probeArch } from './probe-arch.js';
+import type { Step, StepContext } from './step.js';
+
+type Platform = { os: string; arch: string };
+
+/**
+ * Step 6: builds what the chosen mode needs from the checkout, and nothing whose sources did not
+ * change since it was last built (fingerprints); every output is checked against the hardware.
+ */
+export class BuildStep implements Step {
+  readonly id = 'build';
+  readonly title = 'Build';
+  readonly summary = 'kind mode: the node image from your source and the test binaries. Remote mode: kube-scheduler and the test binaries. Only what changed is rebuilt.';
+
+  async execute(context: StepContext): Promise<void> {
+    const { arch } = await probeArch(context, context.electronTranslated);
+    const host: Platform = { os: process.platform, arch: arch.hardwareArch };
+    const { dir, foundBy } = await locateCheckout(context);
+    const source = await inspectCheckout(context, dir, foundBy);
+    const changed = [...source.dirtyFiles, ...source.untrackedFiles];
+    const dirtyHash = changed.length > 0 ? createHash('sha256').update(changed.join('\n')).digest('hex') : undefined;
+    const mode = context.settings.mode;
+    const plan = buildPlan({ mode, checkout: dir, arch: host.arch, commit: source.commit, dirtyHash, ginkgoPath: source.ginkgoPath });
+    const goEnv = source.toolchain.action === 'download' && source.toolchain.version ? { GOTOOLCHAIN: source.toolchain.version } : {};
+    const tools = { go: source.localGo ?? 'none', ...(mode === 'kind' ? { kind: await this.kindVersion(context) } : {}) };
+    const { records, problem } = await BuildRecords.open(context.dataDir, dir);
+    if (problem) context.print(`\x1b[33m${problem}\x1b[0m`);
+
+    const statuses: ArtefactStatus[] = plan.map((artefact) => ({ id: artefact.id, title: artefact.title, state: 'not-run', reason: 'not reached', outputs: [] }));
+    const result = (): BuildResult => ({ mode, checkout: dir, artefacts: statuses });
+    context.setResult({ kind: 'build', build: result() });
+
+    for (const [index, artefact] of plan.entries()) {
+      const status = statuses[index] as ArtefactStatus;
+      const dirs = artefact.goPackages ? await goPackageDirs(context, dir, artefact.goPackages, goEnv) : undefined;
+      const fingerprint = await artefactFingerprint(context, { checkout: dir, argv: artefact.argv, dirs, changedFiles: changed, tools });
+      const record = records.get(artefact.id);
+      const stale = await this.staleness(context, artefact, record, fingerprint, dir, host);
+      if (!stale) {
+        const fresh = record as ArtefactRecord;
+        Object.assign(status, { state: 'up-to-date', reason: `up to date (built ${new Date(fresh.builtAt).toLocaleString()} from ${fresh.commit.slice(0, 12)})`, fingerprint, builtAt: fresh.builtAt, commit: fresh.commit, outputs: fresh.outputs });
+        context.print(`${artefact.title}: ${status.reason}`);
+        context.setResult({ kind: 'build', build: result() });
+        continue;
+      }
+      context.print(`${artefact.title}: building (${stale})`);
+      await records.forget(artefact.id);
+      const started = Date.now();
+      try {
+        await context.run({ argv: artefact.argv, cwd: dir, env: goEnv });
+        const outputs = await this.checkOutputs(context, artefact, dir, host);
+        const builtAt = Date.now();
+        await records.remember(artefact.id, { fingerprint, builtAt, commit: source.commit, outputs, image: artefact.image });
+        Object.assign(status, { state: 'built', reason: `built in ${formatDuration(builtAt - started)} (${stale})`, fingerprint, builtAt, commit: source.commit, outputs });
+        context.setResult({ kind: 'build', build: result() });
+      } catch (error) {
+        Object.assign(status, { state: 'failed', reason: toErrorInfo(error).message });
+        context.setResult({ kind: 'build', build: result() });
+        throw error;
+      }
+    }
+  }
+
+  /** Why an artefact must be rebuilt, or undefined when its record still holds. */
+  private async staleness(context: StepContext, artefact: BuildArtefact, record: ArtefactRecord | undefined, fingerprint: string, checkout: string, host: Platform): Promise<string | undefined> {
+    if (context.force) return 'rebuild requested';
+    if (!record) return 'not built yet';
+    if (record.fingerprint !== fingerprint) return `its sources changed since ${new Date(record.builtAt).toLocaleString()}`;
+    for (const output of record.outputs) {
+      const header = await readBinaryHeader(path.join(checkout, output.path)).catch(() => undefined);
+      if (!header) return `${output.path} is gone`;
+      if (describeBinary(header) !== output.binary) return `${output.path} is now ${describeBinary(header)}`;
+    }
+    if (artefact.image) {
+      const arch = await this.imageArch(context, artefact.image);
+      if (arch !== host.arch) return arch ? `the image ${artefact.image} is ${arch}` : `the image ${artefact.image} is gone`;
+    }
+    return undefined;
+  }
+
+  /** Finds each binary where the tree's build leaves it (the newest copy wins) and checks it runs here. */
+  private async checkOutputs(context: StepContext, artefact: BuildArtefact, checkout: string, host: Platform): Promise<ArtefactRecord['outputs']> {
+    const outputs: ArtefactRecord['outputs'] = [];
+    for (const name of artefact.binaries) {
+      let newest: { path: string; mtime: number } | undefined;
+      for (const candidate of binaryLocations(name, host.os, host.arch)) {
+        const info = await stat(path.join(checkout, candidate)).catch(() => undefined);
+        if (info?.isFile() && (!newest || info.mtimeMs > newest.mtime)) newest = { path: candidate, mtime: info.mtimeMs };
+      }
+      if (!newest) throw new AppError(`The build finished but left no ${name}; looked in ${binaryLocations(name, host.os, host.arch).join(', ')}.`);
+      const header = await readBinaryHeader(path.join(checkout, newest.path));
+      const runs = binaryRunsOn(header, host);
+      if (!runs.ok) throw new AppError(`${newest.path} is ${describeBinary(header)}: ${runs.reason}`);
+      outputs.push({ path: newest.path, binary: describeBinary(header) });
+      context.print(`${newest.path}: ${describeBinary(header)}`);
+    }
+    if (artefact.image) {
+      const arch = await this.imageArch(context, artefact.image);
+      if (arch !== host.arch) throw new AppError(`The node image ${artefact.image} is ${arch ?? 'missing'}, not ${host.arch}: kind would run it emulated.`);
+      context.print(`${artefact.image}: linux/${arch}`);
+    }
+    return outputs;
+  }
+
+  private async imageArch(context: StepContext, image: string): Promise<string | undefined> {
+    const out = await context.run({ argv: ['docker', 'image', 'inspect', '--format', '{{.Architecture}}', image] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+    return out.exitCode === 0 ? out.stdout.trim() : undefined;
+  }
+
+  private async kindVersion(context: StepContext): Promise<string> {
+    const out = await context.run({ argv: ['kind', 'version'] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+    const parsed = parseToolVersion('kind', out.stdout);
+    if (!parsed) throw new AppError('kind mode needs kind: run the Native kind step first.');
+    return parsed.version;
+  }
+}
