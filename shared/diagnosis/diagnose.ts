@@ -1,8 +1,9 @@
 import type { FixPlatform } from '../toolchain/fix-command.js';
 import type { Diagnosis } from './diagnosis.js';
+import { buildRules } from './build-rules.js';
 import { toolchainRules, type DiagnosisRule } from './diagnosis-rules.js';
 
-const allRules: DiagnosisRule[] = [...toolchainRules];
+const allRules: DiagnosisRule[] = [...toolchainRules, ...buildRules];
 
 /** Every known failure found in `text`, each once, in the order of the rules. */
 export function diagnose(text: string, platform: FixPlatform, rules: DiagnosisRule[] = allRules): Diagnosis[] {

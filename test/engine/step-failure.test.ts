@@ -25,6 +25,15 @@ describe('a step whose command fails', () => {
     expect(await readFile(info.logPath ?? '', 'utf8')).toContain('stderr line 30');
   });
 
+  it('explains a known failure found in the output, with its fix', async () => {
+    const argv = [process.execPath, '-e', 'console.error("fork/exec /usr/local/bin/kind: exec format error"); process.exit(126)'];
+    const { runner } = commandRunner(temp.dir, [{ id: 'foreign', argv, terminal: 'pipe' }]);
+    runner.start('foreign');
+    const info = await runner.settled('foreign');
+    expect(info.outcome).toBe('failure');
+    expect(info.diagnoses).toEqual([expect.objectContaining({ id: 'exec-format-error', title: 'A binary was built for another OS or CPU', fix: expect.stringMatching(/Toolchain step/) })]);
+  });
+
   it('reports a missing program as a failure that names it, without starting anything', async () => {
     const { runner } = commandRunner(temp.dir, [{ id: 'missing', argv: ['no-such-tool-here', '--version'] }]);
     runner.start('missing');
