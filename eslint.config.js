@@ -58,6 +58,12 @@ export default tseslint.config(
     rules: restrict([...processRunners, '**/renderer/**'], 'The Electron shell stays thin: processes are run by electron/engine only.'),
   },
   {
+    // electron-builder loads its hooks with require(): CommonJS is what it expects there.
+    files: ['build/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/launch/**/*.mjs', 'test/**/*.{ts,mjs}', 'renderer/vite.config.ts', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },

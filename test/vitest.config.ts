@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export default defineConfig({
   root,
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/security/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

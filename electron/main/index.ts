@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, ipcMain } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Engine } from '../engine/engine.js';
@@ -27,11 +27,13 @@ async function openWindow(engine: Engine): Promise<BrowserWindow> {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would otherwise open a link in a new window, past the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   lockDownSession(window.webContents.session);
   lockDownContents(window.webContents, appUrl);
-  const unbridge = bridgeIpc(engine, window, appUrl);
+  const unbridge = bridgeIpc(ipcMain, engine, window, appUrl);
   window.on('closed', unbridge);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(appUrl);

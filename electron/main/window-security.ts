@@ -1,16 +1,5 @@
 import { shell, type Session, type WebContents } from 'electron';
-
-/** Hosts a link in the UI may open in the user's browser; anything else is refused. */
-const externalHosts = new Set(['kind.sigs.k8s.io', 'kubernetes.io', 'github.com', 'go.dev']);
-
-export function isAllowedExternalUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && externalHosts.has(url.hostname);
-  } catch {
-    return false;
-  }
-}
+import { isAllowedExternalUrl } from '../../shared/security/external-url.js';
 
 /** Denies every permission the page might ask for (camera, notifications, …). */
 export function lockDownSession(session: Session): void {
@@ -22,6 +11,9 @@ export function lockDownSession(session: Session): void {
 export function lockDownContents(contents: WebContents, appUrl: string): void {
   const appOrigin = new URL(appUrl).origin;
   contents.on('will-navigate', (event, target) => {
+    if (new URL(target).origin !== appOrigin) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, target) => {
     if (new URL(target).origin !== appOrigin) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
