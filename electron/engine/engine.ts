@@ -24,6 +24,8 @@ import { normalizeArch } from '../../shared/host/normalize-arch.js';
 import { StepRunner } from './steps/step-runner.js';
 import { HistoryStore } from './store/history-store.js';
 import { checkoutProblem } from './source/locate-checkout.js';
+import { isExecutableFile } from './exec/is-executable-file.js';
+import { AppError } from '../../shared/errors/app-error.js';
 import { SettingsStore } from './store/settings-store.js';
 
 export interface EngineOptions {
@@ -38,6 +40,8 @@ export interface EngineOptions {
   downloadStallMs?: number;
   /** Skip asking the login shell for its PATH (tests that control PATH themselves). */
   skipLoginShell?: boolean;
+  /** Extra environment for Shell tab sessions (tests give them a HOME of their own). */
+  shellEnv?: Record<string, string>;
 }
 
 export interface EngineSession {
@@ -98,8 +102,9 @@ export class Engine {
     });
     const shells = new ShellSessions({
       hub,
-      defaultCwd: () => settings.store.get().shellCwd,
-      env: () => ({ PATH: searchPath.current.join(path.delimiter) }),
+      // The Shell tab opens where the user said, else in the checkout, else at home.
+      defaultCwd: () => settings.store.get().shellCwd || settings.store.get().sourceDir,
+      env: () => ({ ...options.shellEnv, PATH: searchPath.current.join(path.delimiter) }),
     });
     const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells);
     engineRef.current = engine;
@@ -186,7 +191,12 @@ export class Engine {
         return { dir: resolved, problem: await checkoutProblem(resolved) };
       },
       'settings:get': () => this.settings.get(),
-      'settings:update': (patch) => this.settings.update(patch),
+      'settings:update': (patch) => {
+        for (const [tool, file] of Object.entries(patch.toolPaths ?? {})) {
+          if (!path.isAbsolute(file) || !isExecutableFile(file)) throw new AppError(`The path for ${tool} must be an executable file; ${file} is not.`);
+        }
+        return this.settings.update(patch);
+      },
     };
   }
 

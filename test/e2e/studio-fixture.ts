@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { goCommand } from '../support/go-command.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixturePath = (name: string): string => path.join(root, 'test', 'fixtures', name);
@@ -38,7 +39,13 @@ export async function startStudio(options: StudioOptions = {}): Promise<Studio &
     await writeFile(stepsFile, JSON.stringify(options.steps.map((step) => ({ summary: '', ...step }))));
     args.push('--steps-file', stepsFile);
   }
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The server gets a HOME of its own so the machine's shell profile is not part of the tests;
+  // Go keeps using the real caches, so builds stay warm.
+  const home = path.join(dataDir, 'home');
+  await mkdir(home);
+  const goEnv = Object.fromEntries(['GOCACHE', 'GOMODCACHE', 'GOPATH'].map((name) => [name, execFileSync(goCommand(), ['env', name], { encoding: 'utf8' }).trim()]));
+  const env = { ...process.env, ...goEnv, HOME: home, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache') };
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

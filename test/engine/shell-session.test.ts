@@ -11,7 +11,8 @@ describe('Shell tab sessions', () => {
   let engine: Engine;
   beforeEach(async () => {
     temp = await tempDir('shell');
-    engine = await Engine.start({ dataDir: temp.dir, shell: 'browser', version: 'test' });
+    // A HOME of its own, so the machine's shell profile (pyenv, rc files) is not part of the test.
+    engine = await Engine.start({ dataDir: temp.dir, shell: 'browser', version: 'test', shellEnv: { HOME: temp.dir } });
   });
   afterEach(async () => {
     await engine.shutdown();

@@ -115,6 +115,15 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       '--api-audiences=https://kubernetes.default.svc.cluster.local',
       '--service-cluster-ip-range=10.96.0.0/16',
       '--authorization-mode=Node,RBAC',
+      // The in-cluster `kubernetes` Service cannot point at a loopback address (Endpoints refuse
+      // 127.0.0.0/8), so the apiserver does not maintain its endpoints here.
+      '--endpoint-reconciler-type=none',
+      // Lets aggregated-API-style clients (the controller manager's and scheduler's own servers)
+      // find a request-header CA in kube-system/extension-apiserver-authentication.
+      `--requestheader-client-ca-file=${pki.caCert}`,
+      '--requestheader-username-headers=X-Remote-User',
+      '--requestheader-group-headers=X-Remote-Group',
+      '--requestheader-extra-headers-prefix=X-Remote-Extra-',
       '--allow-privileged=true',
       '--enable-admission-plugins=NodeRestriction',
       '--profiling=false',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error.js';
 import type { ShellSession } from '../../../shared/ipc/shell-channels.js';
 import type { RunningCommand } from '../exec/command.js';
-import { signalAll } from '../exec/process-tree.js';
+import { isAlive, listDescendants, signalAll } from '../exec/process-tree.js';
 import { startPtyCommand } from '../exec/pty-command.js';
 import type { OutputHub } from '../output/output-hub.js';
 
@@ -64,9 +64,14 @@ export class ShellSessions {
   async close(sessionId: string): Promise<void> {
     const open = this.sessions.get(sessionId);
     if (!open) return;
-    // An interactive shell ignores SIGINT and SIGTERM; a hang-up is what ends it, as closing a terminal would.
-    signalAll(open.command.pid, [], 'SIGHUP');
-    await Promise.race([open.command.finished, new Promise((resolve) => setTimeout(resolve, 500))]);
+    this.sessions.delete(sessionId);
+    // An interactive shell ignores SIGINT and SIGTERM; a hang-up is what ends it, as closing a terminal
+    // would. Everything it started gets the hang-up too, and time to exit cleanly (a tool killed outright
+    // can leave lock files behind, e.g. pyenv's rehash in a shell profile); only then does it escalate.
+    const children = await listDescendants(open.command.pid);
+    signalAll(open.command.pid, children, 'SIGHUP');
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline && [open.command.pid, ...children].some(isAlive)) await new Promise((resolve) => setTimeout(resolve, 50));
     await open.command.cancel();
     await open.command.finished;
   }

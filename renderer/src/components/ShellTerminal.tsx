@@ -14,6 +14,8 @@ export function ShellTerminal(): React.JSX.Element {
   const [problem, setProblem] = useState<string | undefined>();
   const [generation, setGeneration] = useState(0);
   const [ended, setEnded] = useState(false);
+  const [folder, setFolder] = useState('');
+  const [requestedCwd, setRequestedCwd] = useState<string | undefined>();
 
   useEffect(() => {
     if (!host.current || !api || !settings) return;
@@ -24,7 +26,7 @@ export function ShellTerminal(): React.JSX.Element {
     setEnded(false);
     setProblem(undefined);
     api
-      .request('shell:open', { cols: term.terminal.cols, rows: term.terminal.rows })
+      .request('shell:open', { cols: term.terminal.cols, rows: term.terminal.rows, ...(requestedCwd ? { cwd: requestedCwd } : {}) })
       .then((shell) => {
         if (disposed) {
           void api.request('shell:close', { sessionId: shell.sessionId });
@@ -32,6 +34,7 @@ export function ShellTerminal(): React.JSX.Element {
         }
         opened = shell;
         setSession(shell);
+        setFolder(shell.cwd);
         stopView = viewStream({ api, terminal: term.terminal, streamId: shell.streamId, onEnd: () => setEnded(true) });
         term.terminal.onData((data) => void api.request('shell:write', { sessionId: shell.sessionId, data }).catch(() => undefined));
         term.terminal.onResize(({ cols, rows }) => void api.request('shell:resize', { sessionId: shell.sessionId, cols, rows }).catch(() => undefined));
@@ -44,12 +47,24 @@ export function ShellTerminal(): React.JSX.Element {
       if (opened) void api.request('shell:close', { sessionId: opened.sessionId }).catch(() => undefined);
       term.dispose();
     };
-  }, [api, settings, generation]);
+  }, [api, settings, generation, requestedCwd]);
 
   return (
     <div className="terminal-wrap">
       <div className="terminal-tools">
-        <span className="muted small">{session ? `${session.argv.join(' ')} in ${session.cwd}` : 'starting a shell…'}</span>
+        <form
+          className="shell-cwd"
+          aria-label="Shell folder"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setRequestedCwd(folder.trim() || undefined);
+            setGeneration((g) => g + 1);
+          }}
+        >
+          <span className="muted small">{session ? `${session.argv.join(' ')} in` : 'starting a shell…'}</span>
+          <input value={folder} onChange={(e) => setFolder(e.target.value)} aria-label="Folder for the shell" />
+          <button type="submit">Open here</button>
+        </form>
         {ended && (
           <button type="button" onClick={() => setGeneration((g) => g + 1)}>
             Shell ended — open a new one

@@ -12,6 +12,7 @@ import { KindInstallView } from './KindInstallView.js';
 import { KindSettingsForm } from './KindSettingsForm.js';
 import { StepProgressBar } from './StepProgressBar.js';
 import { ToolchainView } from './ToolchainView.js';
+import { ToolPathsForm } from './ToolPathsForm.js';
 import { StatusBadge } from './StatusBadge.js';
 import { StepError } from './StepError.js';
 
@@ -62,6 +63,7 @@ export function StepDetail(): React.JSX.Element | null {
       {step.diagnoses && step.diagnoses.length > 0 && <DiagnosisView diagnoses={step.diagnoses} />}
       {step.id === 'kind' && <KindSettingsForm disabled={running} />}
       {step.id === 'source' && <SourceForm disabled={running} />}
+      {step.id === 'toolchain' && <ToolPathsForm disabled={running} />}
       {step.id === 'build' && <BuildModeForm disabled={running} />}
       {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
       {step.result?.kind === 'toolchain' && <ToolchainView facts={step.result.facts} />}
