@@ -74,6 +74,16 @@ describe('the Toolchain step on this machine', () => {
     expect(info.error?.message).toMatch(/kubectl \(problem\)/);
   });
 
+  it('once a checkout is chosen, the go row says what its .go-version means here', async () => {
+    const checkout = path.join(temp.dir, 'k8s');
+    await mkdir(checkout);
+    await writeFile(path.join(checkout, '.go-version'), '1.19.0\n');
+    const { facts } = await runToolchain(temp.dir, { sourceDir: checkout });
+    const go = facts.tools.find((t) => t.name === 'go');
+    if (!go?.path) return;
+    expect(go.messages.join(' ')).toMatch(new RegExp(`The checkout at ${checkout}: The tree asks for go1\\.19\\.0; the local go is go[\\d.]+, so Go will download go1\\.19\\.0`));
+  });
+
   it('a tool path set to something that is not there is reported as missing', async () => {
     const { facts } = await runToolchain(temp.dir, { toolPaths: { git: '/nowhere/git' } });
     expect(facts.tools.find((t) => t.name === 'git')?.verdict).toBe('missing');

@@ -121,6 +121,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       // Lets aggregated-API-style clients (the controller manager's and scheduler's own servers)
       // find a request-header CA in kube-system/extension-apiserver-authentication.
       `--requestheader-client-ca-file=${pki.caCert}`,
+      '--requestheader-allowed-names=front-proxy-client',
       '--requestheader-username-headers=X-Remote-User',
       '--requestheader-group-headers=X-Remote-Group',
       '--requestheader-extra-headers-prefix=X-Remote-Extra-',

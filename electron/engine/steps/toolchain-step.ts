@@ -4,7 +4,10 @@ import type { FixPlatform } from '../../../shared/toolchain/fix-command.js';
 import { parseDockerInfo } from '../../../shared/toolchain/parse-docker-info.js';
 import { versionArgv } from '../../../shared/toolchain/parse-tool-version.js';
 import type { DockerServer, ToolName, ToolReport, ToolchainFacts } from '../../../shared/toolchain/tool-report.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error.js';
+import { toolchainPlan } from '../../../shared/source/toolchain-plan.js';
 import { findTool } from '../tools/find-tool.js';
 import { linuxDistro } from '../tools/linux-distro.js';
 import { readBinaryHeader } from '../tools/read-binary-header.js';
@@ -40,6 +43,7 @@ export class ToolchainStep implements Step {
       }
       if (name === 'go' && probe.path) {
         await context.run({ argv: [probe.path, 'env', 'GOOS', 'GOARCH', 'GOPATH', 'GOTOOLCHAIN'] }, { terminal: 'pipe', acceptExitCodes: anyExit });
+        report = await this.againstCheckout(context, report);
       }
       if (kindModeOnly.includes(name) && report.verdict !== 'ok') report.messages.push('Needed for kind mode only.');
       tools.push(report);
@@ -52,6 +56,16 @@ export class ToolchainStep implements Step {
     if (blocking.length > 0) {
       throw new AppError(`${blocking.length} tool${blocking.length > 1 ? 's need' : ' needs'} attention: ${blocking.map((tool) => `${tool.name} (${tool.verdict})`).join(', ')}. See the table for the fix.`);
     }
+  }
+
+  /** Once a checkout is chosen, says which Go its .go-version asks for and what that means here. */
+  private async againstCheckout(context: StepContext, report: ToolReport): Promise<ToolReport> {
+    const checkout = context.settings.sourceDir.trim();
+    if (!checkout || !report.version) return report;
+    const goVersionFile = (await readFile(path.join(checkout, '.go-version'), 'utf8').catch(() => '')).trim();
+    if (!goVersionFile) return report;
+    const plan = toolchainPlan({ goVersionFile, localGo: report.version, gotoolchain: process.env.GOTOOLCHAIN, forceHostGo: process.env.FORCE_HOST_GO });
+    return { ...report, messages: [...report.messages, `The checkout at ${checkout}: ${plan.note}`] };
   }
 
   private async probe(context: StepContext, name: ToolName): Promise<ToolProbe> {
