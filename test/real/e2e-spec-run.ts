@@ -15,9 +15,13 @@ export interface E2eSpecResult {
   durationMs: number;
 }
 
-/** A ginkgo focus that matches exactly one spec's full name (containers and It text, as listed). */
+/**
+ * A ginkgo focus that matches exactly one spec's full name (containers and It text, as listed).
+ * Ginkgo matches against a text with something before the first container's, so `^` would
+ * never match; "start or a space" before the name does the same job.
+ */
 export function focusFor(fullName: string): string {
-  return `^${fullName.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')}$`;
+  return `(?:^|\\s)${fullName.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')}$`;
 }
 
 /**
@@ -43,9 +47,11 @@ export async function runE2eSpec(binaries: K8sBinaries, kubeconfig: string, full
   const result = await execa(binaries.e2eTest, argv, { reject: false, all: true, timeout: timeoutMs + 60_000, cwd: reportDir });
   const junitName = (await readdir(reportDir)).find((name) => /^junit.*\.xml$/.test(name));
   const junit = junitName ? path.join(reportDir, junitName) : undefined;
-  const counts = junit ? suiteCounts(await readFile(junit, 'utf8')) : { tests: 0, skipped: 0, failures: 0, errors: 0 };
-  const ran = counts.tests - counts.skipped;
-  const failures = counts.failures + counts.errors;
+  const cases = junit ? testCases(await readFile(junit, 'utf8')) : [];
+  // Ginkgo also reports its suite nodes ([SynchronizedBeforeSuite], [ReportAfterSuite] …) as
+  // test cases; only the [It] ones are specs. A failed suite node fails the run as well.
+  const ran = cases.filter((c) => c.name.startsWith('[It] ') && c.status !== 'skipped').length;
+  const failures = cases.filter((c) => !['passed', 'skipped', 'pending'].includes(c.status)).length;
   const exitCode = result.exitCode ?? -1;
   return {
     passed: exitCode === 0 && ran === 1 && failures === 0,
@@ -58,8 +64,12 @@ export async function runE2eSpec(binaries: K8sBinaries, kubeconfig: string, full
   };
 }
 
-function suiteCounts(xml: string): { tests: number; skipped: number; failures: number; errors: number } {
-  const suite = /<testsuite\s[^>]*>/.exec(xml)?.[0] ?? '';
-  const attribute = (name: string): number => Number(new RegExp(`\\s${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
-  return { tests: attribute('tests'), skipped: attribute('skipped'), failures: attribute('failures'), errors: attribute('errors') };
+function testCases(xml: string): Array<{ name: string; status: string }> {
+  const cases: Array<{ name: string; status: string }> = [];
+  for (const match of xml.matchAll(/<testcase\s[^>]*>/g)) {
+    const name = /\sname="([^"]*)"/.exec(match[0])?.[1] ?? '';
+    const status = /\sstatus="([^"]*)"/.exec(match[0])?.[1] ?? '';
+    cases.push({ name: name.replace(/&#34;|&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'), status });
+  }
+  return cases;
 }
