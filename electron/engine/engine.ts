@@ -13,6 +13,8 @@ import { OutputHub } from './output/output-hub.js';
 import { ShellSessions } from './shell/shell-sessions.js';
 import { CommandStep, type CommandStepDefinition } from './steps/command-step.js';
 import { BuildStep } from './steps/build-step.js';
+import { ClusterStep } from './steps/cluster-step.js';
+import { TeardownStep } from './steps/teardown-step.js';
 import { HostStep } from './steps/host-step.js';
 import { SourceStep } from './steps/source-step.js';
 import { NativeKindStep } from './steps/native-kind-step.js';
@@ -96,7 +98,7 @@ export class Engine {
       platform,
       electronTranslated: options.electronTranslated,
       catalog: wizardSteps,
-      steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), new SourceStep(), new BuildStep(), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
+      steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), new SourceStep(), new BuildStep(), new ClusterStep(), new TeardownStep(), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
       onUpdate: (info) => engineRef.current?.stepChanged(info),
       grace: options.grace,
     });

@@ -2,8 +2,9 @@ import type { FixPlatform } from '../toolchain/fix-command.js';
 import type { Diagnosis } from './diagnosis.js';
 import { buildRules } from './build-rules.js';
 import { toolchainRules, type DiagnosisRule } from './diagnosis-rules.js';
+import { kindRules } from './kind-rules.js';
 
-const allRules: DiagnosisRule[] = [...toolchainRules, ...buildRules];
+const allRules: DiagnosisRule[] = [...toolchainRules, ...buildRules, ...kindRules];
 
 /** Every known failure found in `text`, each once, in the order of the rules. */
 export function diagnose(text: string, platform: FixPlatform, rules: DiagnosisRule[] = allRules): Diagnosis[] {

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { kindApiVersion } from './kind-config-schema.js';
 
 /** What the Cluster step's form asks for; the YAML is generated from it and can then be edited. */
@@ -39,4 +39,34 @@ export function renderKindConfig(form: KindConfigForm): string {
     ...(form.kubeadmPatches.length > 0 ? { kubeadmConfigPatches: form.kubeadmPatches.map((patch) => (patch.endsWith('\n') ? patch : `${patch}\n`)) } : {}),
   };
   return stringify(config, { lineWidth: 0, blockQuote: 'literal' });
+}
+
+/**
+ * Reads a form back out of config YAML, so edits in the YAML show in the form. Undefined when the
+ * text does not parse; fields the form cannot show (mounts, port mappings, labels) stay in the YAML only.
+ */
+export function formFromConfig(text: string): KindConfigForm | undefined {
+  let config: Record<string, unknown>;
+  try {
+    const parsed: unknown = parse(text);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+    config = parsed as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const nodes = Array.isArray(config.nodes) ? (config.nodes as Array<{ role?: unknown }>) : [{ role: 'control-plane' }];
+  const networking = (config.networking ?? {}) as { ipFamily?: unknown; kubeProxyMode?: unknown };
+  const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
+  const record = <V>(value: unknown, keep: (v: unknown) => v is V): Record<string, V> =>
+    value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, V] => keep(entry[1]))) : {};
+  return {
+    name: typeof config.name === 'string' ? config.name : 'kind',
+    controlPlanes: nodes.filter((node) => node?.role === 'control-plane').length,
+    workers: nodes.filter((node) => node?.role === 'worker').length,
+    featureGates: record(config.featureGates, (v): v is boolean => typeof v === 'boolean'),
+    runtimeConfig: record(config.runtimeConfig, (v): v is string => typeof v === 'string'),
+    ipFamily: pick(networking.ipFamily, ['ipv4', 'ipv6', 'dual'] as const, 'ipv4'),
+    kubeProxyMode: pick(networking.kubeProxyMode, ['iptables', 'ipvs', 'nftables', 'none'] as const, 'iptables'),
+    kubeadmPatches: Array.isArray(config.kubeadmConfigPatches) ? (config.kubeadmConfigPatches as unknown[]).filter((p): p is string => typeof p === 'string') : [],
+  };
 }

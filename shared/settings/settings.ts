@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultKindDownloadBase, kindBaseProblem, kindVersionProblem, pinnedKindVersion } from '../kind/kind-release.js';
+import { defaultKindConfigForm, renderKindConfig } from '../kind-config/kind-config-form.js';
 
 const KindVersionSchema = z.string().superRefine((value, context) => {
   const problem = kindVersionProblem(value);
@@ -34,6 +35,10 @@ export const SettingsSchema = z.object({
   sourceDir: z.string().max(4096).default(''),
   /** kind: a local cluster from your source. remote: an existing cluster with your kube-scheduler. */
   mode: z.enum(['kind', 'remote']).default('kind'),
+  /** The kind config the Cluster step creates the cluster with (generated from the form, editable). */
+  kindConfig: z.string().max(65_536).default(renderKindConfig(defaultKindConfigForm)),
+  /** What Teardown does with a kind cluster. */
+  keepCluster: z.boolean().default(true),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -50,6 +55,8 @@ export const SettingsPatchSchema = z
     kindBuildFallback: z.boolean(),
     sourceDir: z.string().max(4096),
     mode: z.enum(['kind', 'remote']),
+    kindConfig: z.string().max(65_536),
+    keepCluster: z.boolean(),
   })
   .partial()
   .strict();

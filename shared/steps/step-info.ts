@@ -6,6 +6,7 @@ import { KindInstallSchema } from '../kind/kind-install.js';
 import { ToolchainFactsSchema } from '../toolchain/tool-report.js';
 import { SourceFactsSchema } from '../source/source-facts.js';
 import { BuildResultSchema } from '../build/build-artefact.js';
+import { ClusterFactsSchema } from '../cluster/cluster-facts.js';
 
 /** Lifecycle and outcome are separate: a step is done *and* failed, not "failed" instead of done. */
 export const StepStateSchema = z.enum(['pending', 'running', 'done']);
@@ -32,6 +33,8 @@ export const StepResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kind-install'), install: KindInstallSchema }),
   z.object({ kind: z.literal('source'), facts: SourceFactsSchema }),
   z.object({ kind: z.literal('build'), build: BuildResultSchema }),
+  z.object({ kind: z.literal('cluster'), cluster: ClusterFactsSchema }),
+  z.object({ kind: z.literal('teardown'), action: z.enum(['kept', 'deleted', 'nothing']), name: z.string().optional() }),
 ]);
 
 /** How far a step with a measurable amount of work has come (a download, say). */

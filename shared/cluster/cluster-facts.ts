@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** The cluster the tests will run against, as the Cluster step left it. */
+export const ClusterFactsSchema = z.object({
+  mode: z.enum(['kind', 'remote']),
+  name: z.string(),
+  context: z.string(),
+  /** The app's own kubeconfig for this cluster (never the user's ~/.kube/config). */
+  kubeconfig: z.string(),
+  image: z.string().optional(),
+  configPath: z.string().optional(),
+  reused: z.boolean(),
+  /** Where `kind export logs` put the logs of a failed creation. */
+  logsDir: z.string().optional(),
+  logFiles: z.array(z.string()).optional(),
+});
+export type ClusterFacts = z.infer<typeof ClusterFactsSchema>;
