@@ -16,6 +16,8 @@ export interface StudioOptions {
   dataFiles?: Record<string, string>;
   /** Settings to start with; "$DATA" in a string stands for the data folder. */
   settings?: Record<string, unknown>;
+  /** Extra environment for the server (e.g. the stand-ins' state folder). */
+  env?: Record<string, string>;
 }
 
 export interface Studio {
@@ -44,7 +46,7 @@ export async function startStudio(options: StudioOptions = {}): Promise<Studio &
   const home = path.join(dataDir, 'home');
   await mkdir(home);
   const goEnv = Object.fromEntries(['GOCACHE', 'GOMODCACHE', 'GOPATH'].map((name) => [name, execFileSync(goCommand(), ['env', name], { encoding: 'utf8' }).trim()]));
-  const env = { ...process.env, ...goEnv, HOME: home, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache') };
+  const env = { ...process.env, ...goEnv, ...options.env, HOME: home, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache') };
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -3,6 +3,9 @@ import { selectSelectedStep } from '../store/selectors.js';
 import { CommandList } from './CommandList.js';
 import { Duration } from './Duration.js';
 import { BuildModeForm } from './BuildModeForm.js';
+import { ClusterFactsView } from './ClusterFactsView.js';
+import { KindConfigEditor } from './KindConfigEditor.js';
+import { TeardownForm } from './TeardownForm.js';
 import { BuildResultView } from './BuildResultView.js';
 import { DiagnosisView } from './DiagnosisView.js';
 import { SourceFactsView } from './SourceFactsView.js';
@@ -65,11 +68,19 @@ export function StepDetail(): React.JSX.Element | null {
       {step.id === 'source' && <SourceForm disabled={running} />}
       {step.id === 'toolchain' && <ToolPathsForm disabled={running} />}
       {step.id === 'build' && <BuildModeForm disabled={running} />}
+      {step.id === 'cluster' && <KindConfigEditor disabled={running} />}
+      {step.id === 'teardown' && <TeardownForm disabled={running} />}
       {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
       {step.result?.kind === 'toolchain' && <ToolchainView facts={step.result.facts} />}
       {step.result?.kind === 'kind-install' && <KindInstallView install={step.result.install} />}
       {step.result?.kind === 'source' && <SourceFactsView facts={step.result.facts} />}
       {step.result?.kind === 'build' && <BuildResultView build={step.result.build} />}
+      {step.result?.kind === 'cluster' && <ClusterFactsView cluster={step.result.cluster} />}
+      {step.result?.kind === 'teardown' && (
+        <p className="panel" data-testid="teardown-result">
+          {step.result.action === 'kept' ? `Kept the kind cluster ${step.result.name ?? ''}.` : step.result.action === 'deleted' ? `Deleted the kind cluster ${step.result.name ?? ''}.` : 'There was no kind cluster to tear down.'}
+        </p>
+      )}
       <CommandList commands={step.commands} />
       {step.logPath && (
         <p className="muted small">

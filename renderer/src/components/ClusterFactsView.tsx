@@ -1,0 +1,41 @@
+import type { ClusterFacts } from '../../../shared/cluster/cluster-facts.js';
+
+/** The cluster the tests will use, or where kind's logs of a failed creation went. */
+export function ClusterFactsView({ cluster }: { cluster: ClusterFacts }): React.JSX.Element {
+  const rows: Array<[string, string | undefined]> = [
+    ['Cluster', `${cluster.name}${cluster.reused ? ' (reused: same image, answering)' : ''}`],
+    ['Context', cluster.context],
+    ['Kubeconfig', cluster.kubeconfig],
+    ['Node image', cluster.image],
+    ['Config', cluster.configPath],
+    ['kind logs', cluster.logsDir],
+  ];
+  return (
+    <section className="panel">
+      <h3>Cluster</h3>
+      <table className="facts" data-testid="cluster-facts">
+        <tbody>
+          {rows
+            .filter((row): row is [string, string] => Boolean(row[1]))
+            .map(([label, value]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>
+                  <code>{value}</code>
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {cluster.logFiles && cluster.logFiles.length > 0 && (
+        <ul className="muted small" data-testid="kind-log-files">
+          {cluster.logFiles.map((file) => (
+            <li key={file}>
+              <code>{file}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
