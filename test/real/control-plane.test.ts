@@ -27,7 +27,7 @@ const alive = (pid: number): boolean => {
 };
 
 // Brings the plane up once (building the binaries first if this machine has none cached: about
-// an hour on 2 cores), then walks through what the issue asks for, in order.
+// 10 minutes on 2 cores), then walks through what the issue asks for, in order.
 describe('the real control plane', () => {
   let plane: ControlPlane;
   let reports: string;

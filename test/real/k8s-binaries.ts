@@ -54,7 +54,7 @@ export async function k8sBinaries(options: { release?: Release; log?: (line: str
   const module = await mkdtemp(path.join(os.tmpdir(), 'studio-k8s-build-'));
   const started = Date.now();
   try {
-    log(`building Kubernetes ${release.kubernetes}, etcd ${release.etcd} and kwok ${release.kwok} from Go modules into ${dir} (a cold build takes about an hour on 2 cores)`);
+    log(`building Kubernetes ${release.kubernetes}, etcd ${release.etcd} and kwok ${release.kwok} from Go modules into ${dir} (a cold build takes about 10 minutes on 2 cores)`);
     await writeKubernetesBuildModule(module, release.kubernetes);
     const go = (args: string[]): Promise<unknown> =>
       execa(goCommand(), args, { cwd: module, env: goBuildEnv(), stdout: 'inherit', stderr: 'inherit' });

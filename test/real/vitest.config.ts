@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // Tests against a real control plane built from the pinned Kubernetes release. Not part of the
-// normal run: the first run builds the binaries (about an hour on 2 cores, cached afterwards).
+// normal run: the first run builds the binaries (about 10 minutes on 2 cores, cached afterwards).
 // One file at a time: each brings up its own control plane, and two cold builds must not race.
 export default defineConfig({
   root,

@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { useStudio } from '../store/studio-store.js';
 import { NoticeBar } from './NoticeBar.js';
 import { StepDetail } from './StepDetail.js';
 import { StepList } from './StepList.js';
-import { TerminalPanel } from './TerminalPanel.js';
+
+// The terminal (xterm.js) is the largest part of the UI; it loads after the wizard is on screen.
+const TerminalPanel = lazy(() => import('./TerminalPanel.js').then((module) => ({ default: module.TerminalPanel })));
 
 export function App(): React.JSX.Element {
   const connection = useStudio((state) => state.connection);
@@ -38,7 +41,9 @@ export function App(): React.JSX.Element {
         <StepList />
         <div className="main-column">
           <StepDetail />
-          <TerminalPanel />
+          <Suspense fallback={<section className="terminal-panel" aria-label="Terminal" />}>
+            <TerminalPanel />
+          </Suspense>
         </div>
       </main>
     </div>

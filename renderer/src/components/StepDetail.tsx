@@ -1,10 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { useStudio } from '../store/studio-store.js';
 import { selectSelectedStep } from '../store/selectors.js';
 import { CommandList } from './CommandList.js';
 import { Duration } from './Duration.js';
 import { BuildModeForm } from './BuildModeForm.js';
 import { ClusterFactsView } from './ClusterFactsView.js';
-import { KindConfigEditor } from './KindConfigEditor.js';
 import { TeardownForm } from './TeardownForm.js';
 import { BuildResultView } from './BuildResultView.js';
 import { DiagnosisView } from './DiagnosisView.js';
@@ -18,6 +18,9 @@ import { ToolchainView } from './ToolchainView.js';
 import { ToolPathsForm } from './ToolPathsForm.js';
 import { StatusBadge } from './StatusBadge.js';
 import { StepError } from './StepError.js';
+
+// The kind config editor carries a YAML parser; it loads when the Cluster step is opened.
+const KindConfigEditor = lazy(() => import('./KindConfigEditor.js').then((module) => ({ default: module.KindConfigEditor })));
 
 /** The selected step: what it does, its status, what it ran, what it found. */
 export function StepDetail(): React.JSX.Element | null {
@@ -68,7 +71,11 @@ export function StepDetail(): React.JSX.Element | null {
       {step.id === 'source' && <SourceForm disabled={running} />}
       {step.id === 'toolchain' && <ToolPathsForm disabled={running} />}
       {step.id === 'build' && <BuildModeForm disabled={running} />}
-      {step.id === 'cluster' && <KindConfigEditor disabled={running} />}
+      {step.id === 'cluster' && (
+        <Suspense fallback={<p className="muted">Loading the config editor…</p>}>
+          <KindConfigEditor disabled={running} />
+        </Suspense>
+      )}
       {step.id === 'teardown' && <TeardownForm disabled={running} />}
       {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
       {step.result?.kind === 'toolchain' && <ToolchainView facts={step.result.facts} />}

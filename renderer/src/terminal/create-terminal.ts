@@ -30,7 +30,7 @@ export function createTerminal(host: HTMLElement, options: { scrollback: number;
   terminal.loadAddon(search);
   terminal.open(host);
   let renderer: StudioTerminal['renderer'] = 'dom';
-  if (options.renderer === 'auto') {
+  if (options.renderer === 'auto' && hasHardwareWebGl()) {
     try {
       const webgl = new WebglAddon();
       webgl.onContextLoss(() => webgl.dispose());
@@ -56,4 +56,21 @@ export function createTerminal(host: HTMLElement, options: { scrollback: number;
       terminal.dispose();
     },
   };
+}
+
+/**
+ * WebGL drawn by the CPU (SwiftShader, llvmpipe: headless browsers, VMs, remote desktops) is slower
+ * than xterm's DOM renderer and blocks the page for long frames under a flood; only a real GPU is worth it.
+ */
+function hasHardwareWebGl(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+  } catch {
+    return false;
+  }
 }
