@@ -1,6 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { runCaptureBench } from './capture-bench.js';
 import { launchChromium } from './chromium.js';
+import { runJUnitBench } from './junit-bench.js';
 import { formatReport } from './report.js';
 import { runStartupBench } from './startup-bench.js';
 import { runStopLatencyBench, type StopLatencyResult } from './stop-latency-bench.js';
@@ -32,6 +33,12 @@ async function main(): Promise<number> {
     log(`Start-up: ${startupRepeats} runs each of a bare page and browser mode…`);
     const startup = await runStartupBench(browser, startupRepeats, log);
     for (const line of formatReport({ capture, stop, startup })) log(line);
+    const junit = runJUnitBench(7400, 7);
+    log('');
+    log(`4. JUnit results: ${junit.cases.toLocaleString()} cases, ${(junit.xmlBytes / 1024 ** 2).toFixed(1)} MiB of XML (median of 7 parses)`);
+    log(`   our parseJUnit [ours]          ${junit.parseMs.toFixed(1).padStart(7)} ms`);
+    log(`   JSON.parse of the same data    ${junit.jsonParseMs.toFixed(1).padStart(7)} ms  [baseline]`);
+    log(`   ours / JSON.parse              ${(junit.parseMs / junit.jsonParseMs).toFixed(2).padStart(7)}x  (runs in the engine, off the UI thread)`);
   } finally {
     await browser?.close();
   }
