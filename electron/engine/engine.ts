@@ -26,6 +26,8 @@ import { normalizeArch } from '../../shared/host/normalize-arch.js';
 import { StepRunner } from './steps/step-runner.js';
 import { HistoryStore } from './store/history-store.js';
 import { checkoutProblem } from './source/locate-checkout.js';
+import { previewSpecs } from './e2e/preview-specs.js';
+import { BuildRecords } from './build/build-records.js';
 import { isExecutableFile } from './exec/is-executable-file.js';
 import { AppError } from '../../shared/errors/app-error.js';
 import { SettingsStore } from './store/settings-store.js';
@@ -65,6 +67,7 @@ export class Engine {
     private readonly hub: OutputHub,
     readonly steps: StepRunner,
     private readonly shells: ShellSessions,
+    private readonly searchPathRef: { current: string[] },
   ) {
     this.handlers = this.createHandlers();
   }
@@ -108,7 +111,7 @@ export class Engine {
       defaultCwd: () => settings.store.get().shellCwd || settings.store.get().sourceDir,
       env: () => ({ ...options.shellEnv, PATH: searchPath.current.join(path.delimiter) }),
     });
-    const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells);
+    const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells, searchPath);
     engineRef.current = engine;
     for (const problem of [settings.problem, history.problem]) if (problem) engine.addNotice('warning', problem);
     return engine;
@@ -192,6 +195,10 @@ export class Engine {
         const resolved = path.resolve(dir.replace(/^~(?=$|\/)/, os.homedir()));
         return { dir: resolved, problem: await checkoutProblem(resolved) };
       },
+      'tests:preview': async (filters) => {
+        const e2eTest = await this.builtE2eTest();
+        return previewSpecs(e2eTest, filters, { PATH: this.searchPathNow().join(path.delimiter) });
+      },
       'settings:get': () => this.settings.get(),
       'settings:update': (patch) => {
         for (const [tool, file] of Object.entries(patch.toolPaths ?? {})) {
@@ -200,6 +207,24 @@ export class Engine {
         return this.settings.update(patch);
       },
     };
+  }
+
+  private searchPathNow(): string[] {
+    return this.searchPathRef.current;
+  }
+
+  /** The e2e.test to run: a path set in settings (toolPaths['e2e-test']), else the one the Build step made. */
+  private async builtE2eTest(): Promise<string> {
+    const settings = this.settings.get();
+    const explicit = settings.toolPaths['e2e-test'];
+    if (explicit) return explicit;
+    const checkout = settings.sourceDir.trim();
+    if (checkout) {
+      const { records } = await BuildRecords.open(this.options.dataDir, path.resolve(checkout));
+      const output = records.get('test-binaries')?.outputs.find((o) => path.basename(o.path) === 'e2e.test');
+      if (output) return path.join(path.resolve(checkout), output.path);
+    }
+    throw new AppError('There is no built e2e.test yet: pick the checkout (Source) and run the Build step first.');
   }
 
   /** A finished step's log file, found through the step that wrote it (also after a restart, via history). */

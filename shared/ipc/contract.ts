@@ -4,6 +4,7 @@ import { outputEvents, outputRequests } from './output-channels.js';
 import { settingsRequests } from './settings-channels.js';
 import { shellRequests } from './shell-channels.js';
 import { sourceRequests } from './source-channels.js';
+import { testRequests } from './test-channels.js';
 import { stepEvents, stepRequests } from './step-channels.js';
 
 /**
@@ -17,6 +18,7 @@ export const requestChannels = {
   ...shellRequests,
   ...settingsRequests,
   ...sourceRequests,
+  ...testRequests,
 } as const;
 
 export const eventChannels = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultKindDownloadBase, kindBaseProblem, kindVersionProblem, pinnedKindVersion } from '../kind/kind-release.js';
 import { defaultKindConfigForm, renderKindConfig } from '../kind-config/kind-config-form.js';
+import { E2eFiltersSchema } from '../e2e/e2e-filters.js';
 
 const KindVersionSchema = z.string().superRefine((value, context) => {
   const problem = kindVersionProblem(value);
@@ -39,6 +40,8 @@ export const SettingsSchema = z.object({
   kindConfig: z.string().max(65_536).default(renderKindConfig(defaultKindConfigForm)),
   /** What Teardown does with a kind cluster. */
   keepCluster: z.boolean().default(true),
+  /** The last focus, skip, label filter and run options, for the Test step and "rerun last focus". */
+  e2eFilters: E2eFiltersSchema.default(E2eFiltersSchema.parse({})),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -57,6 +60,7 @@ export const SettingsPatchSchema = z
     mode: z.enum(['kind', 'remote']),
     kindConfig: z.string().max(65_536),
     keepCluster: z.boolean(),
+    e2eFilters: E2eFiltersSchema,
   })
   .partial()
   .strict();

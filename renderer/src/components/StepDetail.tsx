@@ -6,6 +6,7 @@ import { Duration } from './Duration.js';
 import { BuildModeForm } from './BuildModeForm.js';
 import { ClusterFactsView } from './ClusterFactsView.js';
 import { TeardownForm } from './TeardownForm.js';
+import { TestFiltersForm } from './TestFiltersForm.js';
 import { BuildResultView } from './BuildResultView.js';
 import { DiagnosisView } from './DiagnosisView.js';
 import { SourceFactsView } from './SourceFactsView.js';
@@ -77,6 +78,7 @@ export function StepDetail(): React.JSX.Element | null {
         </Suspense>
       )}
       {step.id === 'teardown' && <TeardownForm disabled={running} />}
+      {step.id === 'test' && <TestFiltersForm />}
       {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
       {step.result?.kind === 'toolchain' && <ToolchainView facts={step.result.facts} />}
       {step.result?.kind === 'kind-install' && <KindInstallView install={step.result.install} />}
