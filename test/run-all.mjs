@@ -31,19 +31,23 @@ ensureChromium();
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const vitestReport = path.join(results, 'vitest.json');
 const playwrightReport = path.join(results, 'playwright.json');
+const realReport = path.join(results, 'vitest-real.json');
 const steps = [
   run('lint (layering, no shell strings)', bin('eslint'), ['.']),
   run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
   run('unit and engine tests (vitest)', bin('vitest'), ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`]),
   run('browser end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }),
+  // A real control plane built from Kubernetes modules (the first run builds it: about 7 minutes).
+  run('real control plane tests (etcd, kube-apiserver, kwok, e2e.test)', bin('vitest'), ['run', '--config', 'test/real/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${realReport}`]),
 ];
 
 function counts() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  if (existsSync(vitestReport)) {
-    const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
+  for (const file of [vitestReport, realReport]) {
+    if (!existsSync(file)) continue;
+    const report = JSON.parse(readFileSync(file, 'utf8'));
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);

@@ -9,7 +9,8 @@ import { writeKubeconfig } from './kubeconfig.js';
 import { ManagedProcess } from './managed-process.js';
 import { schedulerDeploymentObject } from './scheduler-deployment.js';
 import { SchedulerFollower } from './scheduler-follower.js';
-import { kwokNodeAnnotation, nodeObject, simulatedNodes } from './simulated-nodes.js';
+import { serverCommands } from './server-commands.js';
+import { nodeObject, simulatedNodes } from './simulated-nodes.js';
 import { stopOnExit } from './stop-on-exit.js';
 
 export interface ControlPlane {
@@ -55,17 +56,17 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
   await mkdir(logDir);
   const processes: ManagedProcess[] = [];
   let follower: SchedulerFollower | undefined;
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
   let keepDir = options.keepDir ?? false;
 
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    await follower?.stop();
-    // Clients before servers: kwok and the controller manager, then the apiserver, then etcd.
-    for (const child of [...processes].reverse()) await child.stop();
-    if (!keepDir) await rm(dir, { recursive: true, force: true });
-  };
+  // Once only, however many callers (a test's afterAll, a signal) ask at the same time.
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await follower?.stop();
+      // Clients before servers: kwok and the controller manager, then the apiserver, then etcd.
+      for (const child of [...processes].reverse()) await child.stop();
+      if (!keepDir) await rm(dir, { recursive: true, force: true });
+    })());
   const release = stopOnExit(stop);
 
   const start = async (name: string, argv: string[]): Promise<ManagedProcess> => {
@@ -79,57 +80,14 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const pki = await createControlPlanePki(await mkdirIn(dir, 'pki'));
     const [etcdClient, etcdPeer, apiPort, kcmPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
 
-    const etcd = await start('etcd', [
-      binaries.etcd,
-      '--name=default',
-      `--data-dir=${path.join(dir, 'etcd')}`,
-      `--listen-client-urls=http://127.0.0.1:${etcdClient}`,
-      `--advertise-client-urls=http://127.0.0.1:${etcdClient}`,
-      `--listen-peer-urls=http://127.0.0.1:${etcdPeer}`,
-      `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeer}`,
-      `--initial-cluster=default=http://127.0.0.1:${etcdPeer}`,
-      // A throw-away test store: skipping fsync makes every write much faster.
-      '--unsafe-no-fsync',
-      '--log-level=warn',
-    ]);
+    const etcd = await start('etcd', serverCommands.etcd(binaries, { dataDir: path.join(dir, 'etcd'), clientPort: etcdClient, peerPort: etcdPeer }));
     await until(etcd, 'etcd to be healthy', 30_000, async () => {
       const answer = await fetch(`http://127.0.0.1:${etcdClient}/health`).then((response) => response.text(), () => '');
       return answer.includes('"health":"true"');
     });
 
     const server = `https://127.0.0.1:${apiPort}`;
-    const apiserver = await start('kube-apiserver', [
-      binaries.kubeApiserver,
-      `--etcd-servers=http://127.0.0.1:${etcdClient}`,
-      '--bind-address=127.0.0.1',
-      '--advertise-address=127.0.0.1',
-      `--secure-port=${apiPort}`,
-      `--cert-dir=${path.join(dir, 'pki')}`,
-      `--tls-cert-file=${pki.servingCert}`,
-      `--tls-private-key-file=${pki.servingKey}`,
-      `--client-ca-file=${pki.caCert}`,
-      `--token-auth-file=${pki.tokenFile}`,
-      `--service-account-key-file=${pki.serviceAccountPublicKey}`,
-      `--service-account-signing-key-file=${pki.serviceAccountKey}`,
-      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-      '--api-audiences=https://kubernetes.default.svc.cluster.local',
-      '--service-cluster-ip-range=10.96.0.0/16',
-      '--authorization-mode=Node,RBAC',
-      // The in-cluster `kubernetes` Service cannot point at a loopback address (Endpoints refuse
-      // 127.0.0.0/8), so the apiserver does not maintain its endpoints here.
-      '--endpoint-reconciler-type=none',
-      // Lets aggregated-API-style clients (the controller manager's and scheduler's own servers)
-      // find a request-header CA in kube-system/extension-apiserver-authentication.
-      `--requestheader-client-ca-file=${pki.caCert}`,
-      '--requestheader-allowed-names=front-proxy-client',
-      '--requestheader-username-headers=X-Remote-User',
-      '--requestheader-group-headers=X-Remote-Group',
-      '--requestheader-extra-headers-prefix=X-Remote-Extra-',
-      '--allow-privileged=true',
-      '--enable-admission-plugins=NodeRestriction',
-      '--profiling=false',
-      '--v=1',
-    ]);
+    const apiserver = await start('kube-apiserver', serverCommands.kubeApiserver(binaries, { pki, port: apiPort, etcdPort: etcdClient, certDir: path.join(dir, 'pki') }));
     const caPem = await readFile(pki.caCert, 'utf8');
     const api = new ApiClient(server, caPem, pki.adminToken);
     await until(apiserver, 'kube-apiserver to be ready (/readyz)', 120_000, async () => (await api.health('/readyz')).ok);
@@ -137,34 +95,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const kubeconfig = path.join(dir, 'kubeconfig');
     await writeKubeconfig(kubeconfig, { server, caPem, token: pki.adminToken });
 
-    await start('kube-controller-manager', [
-      binaries.kubeControllerManager,
-      `--kubeconfig=${kubeconfig}`,
-      `--authentication-kubeconfig=${kubeconfig}`,
-      `--authorization-kubeconfig=${kubeconfig}`,
-      '--bind-address=127.0.0.1',
-      `--secure-port=${kcmPort}`,
-      '--leader-elect=false',
-      `--service-account-private-key-file=${pki.serviceAccountKey}`,
-      `--root-ca-file=${pki.caCert}`,
-      `--cluster-signing-cert-file=${pki.caCert}`,
-      `--cluster-signing-key-file=${pki.caKey}`,
-      '--service-cluster-ip-range=10.96.0.0/16',
-      '--allocate-node-cidrs=false',
-      '--controllers=*',
-      '--v=1',
-    ]);
-
-    await start('kwok', [
-      binaries.kwok,
-      `--kubeconfig=${kubeconfig}`,
-      `--config=${binaries.kwokStages}`,
-      '--manage-all-nodes=false',
-      `--manage-nodes-with-annotation-selector=${kwokNodeAnnotation.key}=${kwokNodeAnnotation.value}`,
-      '--cidr=10.244.0.0/16',
-      '--node-ip=127.0.0.1',
-      '--node-lease-duration-seconds=40',
-    ]);
+    await start('kube-controller-manager', serverCommands.kubeControllerManager(binaries, { pki, kubeconfig, port: kcmPort }));
+    await start('kwok', serverCommands.kwok(binaries, { kubeconfig }));
 
     for (const node of simulatedNodes) await api.post('/api/v1/nodes', nodeObject(node));
     await until(apiserver, `${simulatedNodes.length} simulated nodes to be Ready`, 60_000, async () => {

@@ -27,7 +27,8 @@ export function focusFor(fullName: string): string {
 /**
  * Runs one e2e spec of the real e2e.test against `kubeconfig` with the skeleton provider (a
  * cluster of unknown make; no cloud calls, no SSH) and reads its JUnit report. It counts as
- * passed only when e2e.test exits 0 and the report says exactly one spec ran and none failed.
+ * passed only when e2e.test exits 0 and the report says that exactly one spec ran, the named one,
+ * and that nothing failed.
  */
 export async function runE2eSpec(binaries: K8sBinaries, kubeconfig: string, fullName: string, reportDir: string, timeoutMs = 15 * 60_000): Promise<E2eSpecResult> {
   await mkdir(reportDir, { recursive: true });
@@ -50,11 +51,13 @@ export async function runE2eSpec(binaries: K8sBinaries, kubeconfig: string, full
   const cases = junit ? testCases(await readFile(junit, 'utf8')) : [];
   // Ginkgo also reports its suite nodes ([SynchronizedBeforeSuite], [ReportAfterSuite] …) as
   // test cases; only the [It] ones are specs. A failed suite node fails the run as well.
-  const ran = cases.filter((c) => c.name.startsWith('[It] ') && c.status !== 'skipped').length;
+  const specs = cases.filter((c) => c.name.startsWith('[It] ') && c.status !== 'skipped');
+  const ran = specs.length;
+  const ranTheNamedSpec = specs.some((c) => c.name === `[It] ${fullName}`);
   const failures = cases.filter((c) => !['passed', 'skipped', 'pending'].includes(c.status)).length;
   const exitCode = result.exitCode ?? -1;
   return {
-    passed: exitCode === 0 && ran === 1 && failures === 0,
+    passed: exitCode === 0 && ran === 1 && ranTheNamedSpec && failures === 0,
     exitCode,
     junit,
     ran,

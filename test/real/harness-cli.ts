@@ -11,7 +11,7 @@ process.stdout.write(
     `kubectl:    ${plane.binaries.kubectl} --kubeconfig=${plane.kubeconfig} get nodes`,
     `e2e.test:   ${plane.binaries.e2eTest}`,
     `logs:       ${plane.dir}/logs`,
-    `pids:       ${plane.pids().join(' ')}`,
+    `pids:       ${plane.pids().join(' ')} (this harness: ${process.pid})`,
     'Press Ctrl-C to stop it.',
     '',
   ].join('\n'),

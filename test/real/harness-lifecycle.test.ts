@@ -41,6 +41,26 @@ describe('the control plane harness life cycle', () => {
     expect(pids.filter(alive)).toEqual([]);
   });
 
+  it('leaves no server behind even when the harness itself is killed with SIGKILL', async () => {
+    const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['test/real/harness-cli.ts'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(() => output.includes('Press Ctrl-C'), 'the harness to be up', 120_000);
+    const pids = startedPids(output);
+    const harness = Number(/\(this harness: (\d+)\)/.exec(output)?.[1]);
+    expect(pids.every(alive)).toBe(true);
+
+    // The process running the harness code (tsx runs it in a child of its own), killed outright:
+    // no handler of its own runs, so only the orphan reaper can clean up.
+    process.kill(harness, 'SIGKILL');
+    await waitFor(() => pids.every((pid) => !alive(pid)), 'the orphaned servers to be killed', 15_000);
+    child.kill('SIGKILL');
+    // Its temp folder stays behind (nothing ran to remove it); take it away here.
+    const dir = /logs:\s+(\S+)\/logs/.exec(output)?.[1];
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
   it.each(['SIGINT', 'SIGTERM'] as const)('stops every process and removes its folder on %s of `npm run harness`', async (signal) => {
     // tsx directly rather than through npm: a signal for npm's process group would also reach this test runner.
     const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['test/real/harness-cli.ts'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { orphanReaper } from './orphan-reaper.js';
 
 /**
  * One long-running server the harness started: its own process group, stdout and stderr
  * appended to a log file. stop() sends SIGTERM to the group, SIGKILL after a grace period, and
  * returns once the process is gone. Every live one is listed in `running`, so an exit handler
- * can still kill them synchronously when the harness dies abruptly.
+ * can still kill them synchronously when the harness exits abruptly, and each group is reported
+ * to the orphan reaper, which kills it if the harness is killed outright.
  */
 export class ManagedProcess {
   static readonly running = new Set<ManagedProcess>();
@@ -27,10 +29,12 @@ export class ManagedProcess {
       child.once('exit', (code, signal) => {
         this.exitDescription = signal ? `killed by ${signal}` : `exited with code ${code}`;
         ManagedProcess.running.delete(this);
+        orphanReaper.forget(this.pid);
         resolve();
       });
     });
     ManagedProcess.running.add(this);
+    orphanReaper.watch(this.pid);
   }
 
   static async start(name: string, argv: readonly string[], logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<ManagedProcess> {
