@@ -109,7 +109,11 @@ export class Engine {
       hub,
       // The Shell tab opens where the user said, else in the checkout, else at home.
       defaultCwd: () => settings.store.get().shellCwd || settings.store.get().sourceDir,
-      env: () => ({ ...options.shellEnv, PATH: searchPath.current.join(path.delimiter) }),
+      // The Shell tab talks to the cluster the Cluster step set up, through the app's own kubeconfig.
+      env: () => {
+        const cluster = engineRef.current?.steps.get('cluster').result;
+        return { ...options.shellEnv, PATH: searchPath.current.join(path.delimiter), ...(cluster?.kind === 'cluster' ? { KUBECONFIG: cluster.cluster.kubeconfig } : {}) };
+      },
     });
     const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells, searchPath);
     engineRef.current = engine;
