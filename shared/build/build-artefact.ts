@@ -16,7 +16,7 @@ export interface BuildArtefact {
 export const ArtefactStatusSchema = z.object({
   id: z.string(),
   title: z.string(),
-  state: z.enum(['built', 'up-to-date', 'failed', 'not-run']),
+  state: z.enum(['built', 'up-to-date', 'hot-swap', 'failed', 'not-run']),
   reason: z.string(),
   fingerprint: z.string().optional(),
   builtAt: z.number().optional(),

@@ -13,5 +13,7 @@ export const ClusterFactsSchema = z.object({
   /** Where `kind export logs` put the logs of a failed creation. */
   logsDir: z.string().optional(),
   logFiles: z.array(z.string()).optional(),
+  /** A locally built kube-scheduler runs in the control plane in place of the image's. */
+  schedulerSwapped: z.boolean().optional(),
 });
 export type ClusterFacts = z.infer<typeof ClusterFactsSchema>;

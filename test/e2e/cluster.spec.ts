@@ -32,6 +32,10 @@ test('kind mode: shape the config in the form, break the YAML and see the error 
     await page.getByRole('textbox', { name: /Runtime config/ }).click();
     await expect(yaml).toHaveValue(/featureGates:\n\s+SchedulerQueueingHints: true/);
 
+    await page.getByRole('textbox', { name: /Extra kubeadm patches/ }).fill('kind: ClusterConfiguration\nscheduler:\n  extraArgs:\n    v: "4"');
+    await page.getByRole('textbox', { name: /Runtime config/ }).click();
+    await expect(yaml).toHaveValue(/kubeadmConfigPatches:\n\s+- \|\n\s+kind: ClusterConfiguration/);
+
     const good = await yaml.inputValue();
     await yaml.fill(good.replace('kubeProxyMode: iptables', 'kubeProxymode: iptables'));
     const problem = page.getByTestId('config-problems');

@@ -15,7 +15,12 @@ async function localGoVersion(): Promise<string> {
 // A stand-in for build/root/Makefile + hack/make-rules/build.sh: `make all WHAT="…"` builds each
 // target with the real go into _output/local/bin/<os>/<arch> and points _output/bin at it.
 // *.test targets are test binaries (go test -c); vendor/… targets are built by import path.
-const makefile = `GOOS ?= $(shell go env GOOS)
+const makefile = `ifneq ($(KUBE_BUILD_PLATFORMS),)
+GOOS := $(word 1,$(subst /, ,$(KUBE_BUILD_PLATFORMS)))
+GOARCH := $(word 2,$(subst /, ,$(KUBE_BUILD_PLATFORMS)))
+export GOOS GOARCH
+endif
+GOOS ?= $(shell go env GOOS)
 GOARCH ?= $(shell go env GOARCH)
 OUT := _output/local/bin/$(GOOS)/$(GOARCH)
 

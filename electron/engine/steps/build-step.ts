@@ -12,6 +12,8 @@ import { parseToolVersion } from '../../../shared/toolchain/parse-tool-version.j
 import { artefactFingerprint } from '../build/artefact-fingerprint.js';
 import { BuildRecords, type ArtefactRecord } from '../build/build-records.js';
 import { goPackageDirs } from '../build/go-package-dirs.js';
+import { buildSchedulerForNode, changeHashes, filesChangedSince } from '../build/scheduler-hot-swap-build.js';
+import { isSchedulerOnlyChange } from '../../../shared/kind/hot-swap.js';
 import { inspectCheckout } from '../source/inspect-checkout.js';
 import { locateCheckout } from '../source/locate-checkout.js';
 import { readBinaryHeader } from '../tools/read-binary-header.js';
@@ -19,6 +21,9 @@ import { probeArch } from './probe-arch.js';
 import type { Step, StepContext } from './step.js';
 
 type Platform = { os: string; arch: string };
+
+/** The build record of a kube-scheduler built to be swapped into a running node. */
+export const hotSwapRecord = 'scheduler-hot-swap';
 
 /**
  * Step 6: builds what the chosen mode needs from the checkout, and nothing whose sources did not
@@ -53,6 +58,14 @@ export class BuildStep implements Step {
       const fingerprint = await artefactFingerprint(context, { checkout: dir, argv: artefact.argv, dirs, changedFiles: changed, tools });
       const record = records.get(artefact.id);
       const stale = await this.staleness(context, artefact, record, fingerprint, dir, host);
+      if (stale && artefact.id === 'node-image' && record?.source && !context.force && stale.startsWith('its sources changed')) {
+        const now = await changeHashes(dir, changed);
+        const files = await filesChangedSince(context, dir, record.source, source.commit, now);
+        if (isSchedulerOnlyChange(files)) {
+          await this.hotSwapInstead(context, { status, result, records, record, fingerprint, checkout: dir, arch: host.arch, env: goEnv, commit: source.commit, files });
+          continue;
+        }
+      }
       if (!stale) {
         const fresh = record as ArtefactRecord;
         Object.assign(status, { state: 'up-to-date', reason: `up to date (built ${new Date(fresh.builtAt).toLocaleString()} from ${fresh.commit.slice(0, 12)})`, fingerprint, builtAt: fresh.builtAt, commit: fresh.commit, outputs: fresh.outputs });
@@ -67,7 +80,9 @@ export class BuildStep implements Step {
         await context.run({ argv: artefact.argv, cwd: dir, env: goEnv });
         const outputs = await this.checkOutputs(context, artefact, dir, host);
         const builtAt = Date.now();
-        await records.remember(artefact.id, { fingerprint, builtAt, commit: source.commit, outputs, image: artefact.image });
+        const treeState = artefact.image ? { source: { commit: source.commit, changes: await changeHashes(dir, changed) } } : {};
+        await records.remember(artefact.id, { fingerprint, builtAt, commit: source.commit, outputs, image: artefact.image, ...treeState });
+        if (artefact.image) await records.forget(hotSwapRecord);
         Object.assign(status, { state: 'built', reason: `built in ${formatDuration(builtAt - started)} (${stale})`, fingerprint, builtAt, commit: source.commit, outputs });
         context.setResult({ kind: 'build', build: result() });
       } catch (error) {
@@ -76,6 +91,31 @@ export class BuildStep implements Step {
         throw error;
       }
     }
+  }
+
+  /**
+   * Only scheduler sources changed since the node image was built: build kube-scheduler for the
+   * node's platform instead of a new image; the Cluster step swaps it into the running control plane.
+   */
+  private async hotSwapInstead(
+    context: StepContext,
+    job: { status: ArtefactStatus; result: () => BuildResult; records: BuildRecords; record: ArtefactRecord; fingerprint: string; checkout: string; arch: string; env: Record<string, string | undefined>; commit: string; files: string[] },
+  ): Promise<void> {
+    const { status, records, record } = job;
+    const done = records.get(hotSwapRecord);
+    const binaryThere = done ? await readBinaryHeader(path.join(job.checkout, done.outputs[0]?.path ?? '')).then(() => true, () => false) : false;
+    if (done && done.fingerprint === job.fingerprint && binaryThere) {
+      Object.assign(status, { state: 'hot-swap', reason: `scheduler-only change: kube-scheduler for linux/${job.arch} is up to date (built ${new Date(done.builtAt).toLocaleString()}); the image ${record.image ?? ''} stays`, fingerprint: job.fingerprint, builtAt: done.builtAt, commit: done.commit, outputs: done.outputs });
+      context.setResult({ kind: 'build', build: job.result() });
+      return;
+    }
+    context.print(`Only scheduler sources changed since ${record.image ?? 'the node image'} was built (${job.files.join(', ')}): building kube-scheduler for linux/${job.arch} to swap in, instead of a new node image.`);
+    await records.forget(hotSwapRecord);
+    const outputs = await buildSchedulerForNode(context, job.checkout, job.arch, job.env);
+    const builtAt = Date.now();
+    await records.remember(hotSwapRecord, { fingerprint: job.fingerprint, builtAt, commit: job.commit, outputs, image: record.image });
+    Object.assign(status, { state: 'hot-swap', reason: `scheduler-only change: kube-scheduler rebuilt for linux/${job.arch}; the Cluster step swaps it into ${record.image ?? 'the node'} instead of a new image`, fingerprint: job.fingerprint, builtAt, commit: job.commit, outputs });
+    context.setResult({ kind: 'build', build: job.result() });
   }
 
   /** Why an artefact must be rebuilt, or undefined when its record still holds. */

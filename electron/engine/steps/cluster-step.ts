@@ -6,6 +6,8 @@ import { currentContext } from '../../../shared/cluster/kubeconfig-context.js';
 import { AppError } from '../../../shared/errors/app-error.js';
 import { validateKindConfig } from '../../../shared/kind-config/validate-kind-config.js';
 import { BuildRecords } from '../build/build-records.js';
+import { readJournal, swapScheduler } from '../kind/scheduler-hot-swap.js';
+import { hotSwapRecord } from './build-step.js';
 import { locateCheckout } from '../source/locate-checkout.js';
 import { writeTextAtomic } from '../store/json-file.js';
 import type { Step, StepContext } from './step.js';
@@ -60,6 +62,7 @@ export class ClusterStep implements Step {
       await this.reuse(context, facts);
       context.setResult({ kind: 'cluster', cluster: { ...facts, reused: true } });
       context.print(`Reusing the kind cluster ${name}: it runs ${image} and answers.`);
+      await this.hotSwap(context, { ...facts, reused: true }, checkout, records);
       return;
     }
 
@@ -77,6 +80,23 @@ export class ClusterStep implements Step {
     }
     await this.verify(context, facts);
     context.setResult({ kind: 'cluster', cluster: facts });
+    await this.hotSwap(context, facts, checkout, records);
+  }
+
+  /** When the Build step made a kube-scheduler to swap in for this image, swap it into the control plane. */
+  private async hotSwap(context: StepContext, facts: ClusterFacts, checkout: string, records: BuildRecords): Promise<void> {
+    const swap = records.get(hotSwapRecord);
+    const binary = swap?.outputs[0]?.path;
+    if (!swap || !binary || swap.image !== facts.image) return;
+    const dir = clusterDir(context.dataDir, facts.name);
+    const journal = await readJournal(dir);
+    if (journal?.state === 'swapped' && journal.binary === path.join(checkout, binary) && journal.at >= swap.builtAt) {
+      context.print('The swapped-in kube-scheduler is already running.');
+    } else {
+      context.print(`Swapping the kube-scheduler built from your change into ${facts.name}-control-plane.`);
+      await swapScheduler(context, { clusterDir: dir, node: `${facts.name}-control-plane`, binary: path.join(checkout, binary), kubeconfig: facts.kubeconfig });
+    }
+    context.setResult({ kind: 'cluster', cluster: { ...facts, schedulerSwapped: true } });
   }
 
   private async clusters(context: StepContext): Promise<string[]> {

@@ -1,6 +1,6 @@
 import type { BuildResult } from '../../../shared/build/build-artefact.js';
 
-const badge = { built: 'success', 'up-to-date': 'success', failed: 'failure', 'not-run': 'skipped' } as const;
+const badge = { built: 'success', 'up-to-date': 'success', 'hot-swap': 'success', failed: 'failure', 'not-run': 'skipped' } as const;
 
 /** Each artefact of the build: built, up to date (and since when), failed or not reached, with its outputs. */
 export function BuildResultView({ build }: { build: BuildResult }): React.JSX.Element {

@@ -9,6 +9,7 @@ export function ClusterFactsView({ cluster }: { cluster: ClusterFacts }): React.
     ['Node image', cluster.image],
     ['Config', cluster.configPath],
     ['kind logs', cluster.logsDir],
+    ['kube-scheduler', cluster.schedulerSwapped ? 'your build, swapped into the control plane (Teardown with "keep" puts the original back)' : undefined],
   ];
   return (
     <section className="panel">

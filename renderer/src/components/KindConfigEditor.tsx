@@ -19,6 +19,19 @@ function parseLines<V>(text: string, value: (raw: string) => V | undefined): Rec
   return out;
 }
 
+const patchSeparator = '# next patch';
+
+function joinPatches(patches: string[]): string {
+  return patches.map((patch) => patch.trimEnd()).join(`\n${patchSeparator}\n`);
+}
+
+function splitPatches(text: string): string[] {
+  return text
+    .split(new RegExp(`^${patchSeparator}\\s*$`, 'm'))
+    .map((patch) => patch.trim())
+    .filter(Boolean);
+}
+
 /**
  * The kind config as a form and as YAML, kept in step: a form change rewrites the YAML, a YAML edit
  * fills the form where it can. Every problem is shown on its line, as the user types, before kind runs.
@@ -29,6 +42,7 @@ export function KindConfigEditor({ disabled }: { disabled: boolean }): React.JSX
   const [yaml, setYaml] = useState(saved ?? '');
   const [gates, setGates] = useState(() => lines(formFromConfig(saved ?? '')?.featureGates ?? {}));
   const [runtime, setRuntime] = useState(() => lines(formFromConfig(saved ?? '')?.runtimeConfig ?? {}));
+  const [patches, setPatches] = useState(() => joinPatches(formFromConfig(saved ?? '')?.kubeadmPatches ?? []));
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
   const problems = useMemo(() => validateKindConfig(yaml), [yaml]);
   const form = useMemo(() => formFromConfig(yaml), [yaml]);
@@ -46,6 +60,7 @@ export function KindConfigEditor({ disabled }: { disabled: boolean }): React.JSX
     if (next) {
       setGates(lines(next.featureGates));
       setRuntime(lines(next.runtimeConfig));
+      setPatches(joinPatches(next.kubeadmPatches));
     }
   };
   const save = async (): Promise<void> => setSaveProblem(await updateSettings({ kindConfig: yaml }));
@@ -95,6 +110,10 @@ export function KindConfigEditor({ disabled }: { disabled: boolean }): React.JSX
         <label>
           Runtime config (key=value, one per line)
           <textarea rows={3} value={runtime} onChange={(e) => setRuntime(e.target.value)} onBlur={() => change({ runtimeConfig: parseLines(runtime, (v) => v) })} />
+        </label>
+        <label className="wide">
+          Extra kubeadm patches (YAML; separate patches with a line "# next patch")
+          <textarea rows={5} spellCheck={false} value={patches} onChange={(e) => setPatches(e.target.value)} onBlur={() => change({ kubeadmPatches: splitPatches(patches) })} />
         </label>
       </fieldset>
       <div className="yaml-editor">

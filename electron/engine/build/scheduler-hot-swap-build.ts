@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { binaryRunsOn } from '../../../shared/binary/binary-runs-on.js';
+import { binaryLocations } from '../../../shared/build/binary-locations.js';
+import { AppError } from '../../../shared/errors/app-error.js';
+import { describeBinary } from '../../../shared/toolchain/describe-binary.js';
+import type { StepContext } from '../steps/step.js';
+import { readBinaryHeader } from '../tools/read-binary-header.js';
+import type { ArtefactRecord } from './build-records.js';
+
+/** Content hashes of the uncommitted files of a tree, as recorded with a node image. */
+export async function changeHashes(checkout: string, files: readonly string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const file of files) out[file] = await readFile(path.join(checkout, file)).then((data) => createHash('sha256').update(data).digest('hex'), () => 'deleted');
+  return out;
+}
+
+/** The files that differ between the tree a record was built from and the tree now. */
+export async function filesChangedSince(context: StepContext, checkout: string, source: NonNullable<ArtefactRecord['source']>, commit: string, now: Record<string, string>): Promise<string[]> {
+  const changed = new Set<string>();
+  if (source.commit !== commit) {
+    const diff = await context.run({ argv: ['git', '-C', checkout, 'diff', '--name-only', source.commit, commit] }, { terminal: 'pipe', acceptExitCodes: [0, 128] });
+    if (diff.exitCode !== 0) return ['(history rewritten)'];
+    for (const file of diff.stdout.split('\n').filter(Boolean)) changed.add(file);
+  }
+  for (const file of new Set([...Object.keys(now), ...Object.keys(source.changes)])) {
+    if (now[file] !== source.changes[file]) changed.add(file);
+  }
+  return [...changed].sort();
+}
+
+/** Builds kube-scheduler for the node's platform (linux/<arch>) and checks the binary is one. */
+export async function buildSchedulerForNode(context: StepContext, checkout: string, arch: string, env: Record<string, string | undefined>): Promise<ArtefactRecord['outputs']> {
+  await context.run({ argv: ['make', 'all', 'WHAT=cmd/kube-scheduler', `KUBE_BUILD_PLATFORMS=linux/${arch}`], cwd: checkout, env });
+  let newest: { path: string; mtime: number } | undefined;
+  for (const candidate of binaryLocations('kube-scheduler', 'linux', arch).filter((p) => !p.startsWith('_output/bin/'))) {
+    const info = await stat(path.join(checkout, candidate)).catch(() => undefined);
+    if (info?.isFile() && (!newest || info.mtimeMs > newest.mtime)) newest = { path: candidate, mtime: info.mtimeMs };
+  }
+  if (!newest) throw new AppError(`The build finished but left no linux/${arch} kube-scheduler under _output.`);
+  const header = await readBinaryHeader(path.join(checkout, newest.path));
+  const runs = binaryRunsOn(header, { os: 'linux', arch });
+  if (!runs.ok) throw new AppError(`${newest.path} is ${describeBinary(header)}, not linux/${arch}: ${runs.reason}`);
+  return [{ path: newest.path, binary: describeBinary(header) }];
+}
