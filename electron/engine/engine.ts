@@ -27,6 +27,7 @@ import { StepRunner } from './steps/step-runner.js';
 import { HistoryStore } from './store/history-store.js';
 import { checkoutProblem } from './source/locate-checkout.js';
 import { previewSpecs } from './e2e/preview-specs.js';
+import { interruptedHotSwaps } from './kind/interrupted-hot-swaps.js';
 import { BuildRecords } from './build/build-records.js';
 import { isExecutableFile } from './exec/is-executable-file.js';
 import { AppError } from '../../shared/errors/app-error.js';
@@ -118,6 +119,9 @@ export class Engine {
     const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells, searchPath);
     engineRef.current = engine;
     for (const problem of [settings.problem, history.problem]) if (problem) engine.addNotice('warning', problem);
+    for (const interrupted of await interruptedHotSwaps(options.dataDir)) {
+      engine.addNotice('warning', `A kube-scheduler hot-swap on the kind cluster ${interrupted.cluster} was interrupted (${interrupted.state}). Run the Teardown step with "keep" to put the original scheduler back, or delete the cluster.`);
+    }
     return engine;
   }
 

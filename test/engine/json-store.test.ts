@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.js';
@@ -65,6 +65,14 @@ describe('settings and history files', () => {
     await store.update({ scrollback: 5000 });
     await expect(store.update({ scrollback: 5 })).rejects.toThrow(/Settings not saved/);
     expect(JSON.parse(await readFile(path.join(temp.dir, 'settings.json'), 'utf8')).scrollback).toBe(5000);
+  });
+
+  it('says at start-up when a scheduler hot-swap was interrupted', async () => {
+    await mkdir(path.join(temp.dir, 'clusters', 'e2e'), { recursive: true });
+    await writeFile(path.join(temp.dir, 'clusters', 'e2e', 'scheduler-hot-swap.json'), JSON.stringify({ node: 'e2e-control-plane', state: 'swapping', binary: '/x/kube-scheduler', at: 1 }));
+    const engine = await Engine.start({ dataDir: temp.dir, shell: 'browser', version: 'test', skipLoginShell: true });
+    const reply = await engine.connect(new RecordingClient()).request('app:info', {});
+    expect(JSON.stringify(reply)).toMatch(/hot-swap on the kind cluster e2e was interrupted \(swapping\)/);
   });
 
   it('leaves no temp file when the write cannot complete', async () => {
