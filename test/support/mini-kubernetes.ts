@@ -12,7 +12,7 @@ async function localGoVersion(): Promise<string> {
   return /go version go(\S+)/.exec(stdout)?.[1] ?? '1.22.0';
 }
 
-// A stand-in for build/root/Makefile + hack/make-rules/build.sh: `make all WHAT="…"` builds each
+// A stand-in for the Kubernetes Makefile and its build rules: `make all WHAT="…"` builds each
 // target with the real go into _output/local/bin/<os>/<arch> and points _output/bin at it.
 // *.test targets are test binaries (go test -c); vendor/… targets are built by import path.
 const makefile = `ifneq ($(KUBE_BUILD_PLATFORMS),)
