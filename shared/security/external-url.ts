@@ -1,5 +1,5 @@
 /** Hosts a link in the UI may open in the user's browser; anything else is refused. */
-export const externalHosts: ReadonlySet<string> = new Set(['kind.sigs.k8s.io', 'kubernetes.io', 'github.com', 'go.dev']);
+const externalHosts: ReadonlySet<string> = new Set(['kind.sigs.k8s.io', 'kubernetes.io', 'github.com', 'go.dev']);
 
 /** Only http(s) links to the hosts above leave the app; file:, javascript:, custom schemes never do. */
 export function isAllowedExternalUrl(raw: string): boolean {

@@ -98,15 +98,6 @@ export class OutputHub {
     for (const streamId of this.views.keys()) this.detach(client, streamId);
   }
 
-  /** Forgets a finished stream; its log file stays. */
-  release(streamId: string): void {
-    for (const view of this.views.get(streamId)?.values() ?? []) view.stop();
-    this.views.delete(streamId);
-    this.streams.delete(streamId);
-    this.throttles.delete(streamId);
-    this.paused.delete(streamId);
-  }
-
   private viewsOf(streamId: string): Map<string, View> {
     let views = this.views.get(streamId);
     if (!views) {

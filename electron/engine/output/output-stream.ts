@@ -17,13 +17,13 @@ const liveTailChars = 1024 * 1024;
  * and batched (every 16 ms or 200 KB), so a flood costs one message per frame, not one per read.
  */
 export class OutputStream {
-  readonly tail = new TailText(liveTailChars);
+  /** The newest output while the stream is live; a finished stream is read back from its log file instead. */
+  tail = new TailText(liveTailChars);
   private readonly log: WriteStream;
   private readonly decoder = new StringDecoder('utf8');
   private pending = '';
   private timer: NodeJS.Timeout | undefined;
   private emitted = 0;
-  private bytes = 0;
   private endInfo: OutputEnd | undefined;
   private readonly listeners = new Set<OutputStreamListener>();
 
@@ -44,10 +44,6 @@ export class OutputStream {
     return this.emitted;
   }
 
-  get byteCount(): number {
-    return this.bytes;
-  }
-
   listen(listener: OutputStreamListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -55,7 +51,6 @@ export class OutputStream {
 
   write(chunk: Buffer): void {
     if (this.endInfo) return;
-    this.bytes += chunk.length;
     this.log.write(chunk);
     this.pending += this.decoder.write(chunk);
     if (this.pending.length >= batchLimits.maxChars) this.flush();
@@ -86,16 +81,11 @@ export class OutputStream {
     this.pending += this.decoder.end();
     this.flush();
     this.endInfo = { streamId: this.id, ...end };
+    this.tail = new TailText(0);
     await new Promise<void>((resolve, reject) => {
       this.log.once('error', reject);
       this.log.end(resolve);
     });
     for (const listener of this.listeners) listener.onEnd(this.endInfo);
-  }
-
-  /** Resolves once everything written so far is on disk (the file is flushed, not fsynced). */
-  async drained(): Promise<void> {
-    if (this.log.writableLength === 0) return;
-    await new Promise<void>((resolve) => this.log.once('drain', resolve));
   }
 }

@@ -2,4 +2,3 @@ import type { StepInfo } from '../../../shared/steps/step-info.js';
 import type { StudioState } from './studio-store.js';
 
 export const selectSelectedStep = (state: StudioState): StepInfo | undefined => state.steps.find((step) => step.id === state.selectedStepId);
-export const selectIsRunning = (state: StudioState): boolean => state.steps.some((step) => step.state === 'running');
