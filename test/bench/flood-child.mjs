@@ -2,6 +2,7 @@
 // characters '!'..'~' repeated, with no newline, tab or escape, so a pty passes them unchanged.
 // The same rule is in flood-pattern.ts, which computes what a capture must contain.
 // Usage: node flood-child.mjs <bytes>
+import { writeRepeated } from '../fixtures/write-repeated.mjs';
 const total = Number(process.argv[2]);
 if (!Number.isSafeInteger(total) || total < 0) {
   console.error('usage: node flood-child.mjs <bytes>');
@@ -13,15 +14,4 @@ const period = 94;
 const block = Buffer.alloc(period * 700);
 for (let i = 0; i < block.length; i++) block[i] = 33 + (i % period);
 
-let written = 0;
-function pump() {
-  while (written < total) {
-    const size = Math.min(block.length, total - written);
-    written += size;
-    if (!process.stdout.write(size === block.length ? block : block.subarray(0, size))) {
-      process.stdout.once('drain', pump);
-      return;
-    }
-  }
-}
-pump();
+writeRepeated(block, total);

@@ -1,13 +1,6 @@
+import { isAlive as alive } from '../../electron/engine/exec/process-tree.js';
 import { expect, fixturePath, terminalText, test } from './studio-fixture.js';
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 test.use({
   studioOptions: {

@@ -20,4 +20,4 @@ export async function runStep(dataDir: string, stepId: string, settings: Record<
 }
 
 /** The build commands a Build step ran (make and kind build), as argv. */
-export const buildCommands = (info: StepInfo): string[][] => info.commands.map((c) => c.argv).filter((argv) => argv[0] === 'make' || argv.slice(0, 2).join(' ').endsWith('kind build') || (argv[1] === 'build' && argv[2] === 'node-image'));
+export const buildCommands = (info: StepInfo): string[][] => info.commands.map((c) => c.argv).filter((argv) => argv[0] === 'make' || (argv[1] === 'build' && argv[2] === 'node-image'));

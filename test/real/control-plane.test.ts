@@ -8,6 +8,7 @@ import { runE2eSpec } from './e2e-spec-run.js';
 import { knownSpecs } from './known-specs.js';
 import { kubectl } from './kubectl.js';
 import { simulatedNodes } from './simulated-nodes.js';
+import { isAlive as alive } from '../../electron/engine/exec/process-tree.js';
 
 interface PodLike {
   spec: { nodeName?: string };
@@ -17,14 +18,6 @@ interface LeaseLike {
   spec: { holderIdentity?: string };
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 // Brings the plane up once (building the binaries first if this machine has none cached: about
 // 10 minutes on 2 cores), then walks through what the issue asks for, in order.

@@ -6,15 +6,8 @@ import { repoRoot } from '../support/fixtures.js';
 import { waitFor } from '../support/wait-for.js';
 import { startControlPlane } from './control-plane.js';
 import { k8sBinaries, type K8sBinaries } from './k8s-binaries.js';
+import { isAlive as alive } from '../../electron/engine/exec/process-tree.js';
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
 const startedPids = (text: string): number[] => [...text.matchAll(/started [\w-]+ \(pid (\d+)\)/g)].map((match) => Number(match[1]));
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error.js';
+import { findOnPath } from './find-on-path.js';
 import { isExecutableFile } from './is-executable-file.js';
 
 /** Finds `name` the way execvp would, so a missing tool is reported before anything starts. */
@@ -9,10 +10,7 @@ export function resolveExecutable(name: string, searchPath: string | undefined, 
     if (isExecutableFile(candidate)) return candidate;
     throw new AppError(`Cannot run ${candidate}: it does not exist or is not executable.`, 'expected', { command: [name] });
   }
-  for (const dir of (searchPath ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    if (isExecutableFile(candidate)) return candidate;
-  }
+  const found = findOnPath(name, (searchPath ?? '').split(path.delimiter));
+  if (found) return found;
   throw new AppError(`Command not found: ${name}. Looked in PATH=${searchPath ?? ''}`, 'expected', { command: [name] });
 }
