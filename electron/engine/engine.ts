@@ -27,10 +27,17 @@ import { StepRunner } from './steps/step-runner.js';
 import { HistoryStore } from './store/history-store.js';
 import { checkoutProblem } from './source/locate-checkout.js';
 import { previewSpecs } from './e2e/preview-specs.js';
+import { locateTestBinaries } from './e2e/test-binaries.js';
+import { startRerun } from './e2e/rerun-last-focus.js';
+import { specLogExcerpt } from './e2e/spec-log-excerpt.js';
+import { TestStep } from './steps/test-step.js';
+import { TestRunStore } from './store/test-run-store.js';
+import { compareRuns } from '../../shared/e2e/compare-runs.js';
+import { runScript } from '../../shared/e2e/run-script.js';
 import { interruptedHotSwaps } from './kind/interrupted-hot-swaps.js';
-import { BuildRecords } from './build/build-records.js';
 import { isExecutableFile } from './exec/is-executable-file.js';
 import { AppError } from '../../shared/errors/app-error.js';
+import { TestRunSummarySchema, type TestRun, type TestRunSummary } from '../../shared/e2e/test-run.js';
 import { SettingsStore } from './store/settings-store.js';
 
 export interface EngineOptions {
@@ -69,6 +76,7 @@ export class Engine {
     readonly steps: StepRunner,
     private readonly shells: ShellSessions,
     private readonly searchPathRef: { current: string[] },
+    private readonly runs: TestRunStore,
   ) {
     this.handlers = this.createHandlers();
   }
@@ -102,7 +110,7 @@ export class Engine {
       platform,
       electronTranslated: options.electronTranslated,
       catalog: wizardSteps,
-      steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), new SourceStep(), new BuildStep(), new ClusterStep(), new TeardownStep(), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
+      steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), new SourceStep(), new BuildStep(), new ClusterStep(), new TestStep(), new TeardownStep(), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
       onUpdate: (info) => engineRef.current?.stepChanged(info),
       grace: options.grace,
     });
@@ -116,7 +124,7 @@ export class Engine {
         return { ...options.shellEnv, PATH: searchPath.current.join(path.delimiter), ...(cluster?.kind === 'cluster' ? { KUBECONFIG: cluster.cluster.kubeconfig } : {}) };
       },
     });
-    const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells, searchPath);
+    const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells, searchPath, new TestRunStore(options.dataDir));
     engineRef.current = engine;
     for (const problem of [settings.problem, history.problem]) if (problem) engine.addNotice('warning', problem);
     for (const interrupted of await interruptedHotSwaps(options.dataDir)) {
@@ -156,6 +164,9 @@ export class Engine {
     this.broadcast('steps:updated', info);
     if (info.state === 'done') {
       this.history.record(info).catch((error: Error) => this.addNotice('error', `Could not save the run history: ${error.message}`));
+      if (info.id === 'test') {
+        void this.runs.latest().then((latest) => this.broadcast('runs:changed', { latest }), () => undefined);
+      }
     }
   }
 
@@ -204,8 +215,34 @@ export class Engine {
         return { dir: resolved, problem: await checkoutProblem(resolved) };
       },
       'tests:preview': async (filters) => {
-        const e2eTest = await this.builtE2eTest();
+        const { e2eTest } = await locateTestBinaries(this.settings.get(), this.options.dataDir);
         return previewSpecs(e2eTest, filters, { PATH: this.searchPathNow().join(path.delimiter) });
+      },
+      'runs:list': () => this.runs.list(),
+      'runs:get': ({ id }) => this.runs.get(id),
+      'runs:delete': async ({ id }) => {
+        await this.runs.delete(id);
+        this.broadcast('runs:changed', { latest: await this.runs.latest() });
+        return null;
+      },
+      'runs:compare': async ({ before, after }) => {
+        const [a, b] = await Promise.all([this.runs.get(before), this.runs.get(after)]);
+        return { before: summaryOf(a), after: summaryOf(b), comparison: compareRuns(a.specs, b.specs) };
+      },
+      'runs:script': async ({ id }) => {
+        const run = await this.runs.get(id);
+        const title = `k8s e2e studio run ${run.id}: ${run.filters.focus ? `focus ${run.filters.focus}` : 'no focus'} on ${run.cluster.context} (${run.mode} mode)`;
+        return { fileName: `e2e-run-${run.id}.sh`, script: runScript({ title, commands: run.commands }) };
+      },
+      'runs:logExcerpt': async ({ id, spec }) => {
+        const run = await this.runs.get(id);
+        if (!run.logPath) throw new AppError(`Run ${id} has no log.`);
+        return { logPath: run.logPath, ...(await specLogExcerpt(run.logPath, spec)) };
+      },
+      'runs:rerun': async ({ id }) => {
+        const from = id ? summaryOf(await this.runs.get(id)) : await this.runs.latest();
+        if (!from) throw new AppError('There is no earlier run to repeat yet: run the Test step once.');
+        return startRerun({ steps: this.steps, updateSettings: (patch) => this.settings.update(patch), report: (state) => this.broadcast('runs:rerun', state) }, from);
       },
       'settings:get': () => this.settings.get(),
       'settings:update': (patch) => {
@@ -221,23 +258,13 @@ export class Engine {
     return this.searchPathRef.current;
   }
 
-  /** The e2e.test to run: a path set in settings (toolPaths['e2e-test']), else the one the Build step made. */
-  private async builtE2eTest(): Promise<string> {
-    const settings = this.settings.get();
-    const explicit = settings.toolPaths['e2e-test'];
-    if (explicit) return explicit;
-    const checkout = settings.sourceDir.trim();
-    if (checkout) {
-      const { records } = await BuildRecords.open(this.options.dataDir, path.resolve(checkout));
-      const output = records.get('test-binaries')?.outputs.find((o) => path.basename(o.path) === 'e2e.test');
-      if (output) return path.join(path.resolve(checkout), output.path);
-    }
-    throw new AppError('There is no built e2e.test yet: pick the checkout (Source) and run the Build step first.');
-  }
-
   /** A finished step's log file, found through the step that wrote it (also after a restart, via history). */
   private logPathOf(streamId: string): string | undefined {
     const step = [...this.steps.list(), ...this.history.runs()].find((info) => info.streamId === streamId);
     return step?.logPath;
   }
+}
+
+function summaryOf(run: TestRun): TestRunSummary {
+  return TestRunSummarySchema.parse(run);
 }

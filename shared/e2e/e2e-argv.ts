@@ -43,3 +43,12 @@ export function e2eRunArgv(target: E2eRunTarget, filters: E2eFilters): string[] 
     '--ginkgo.v',
   ];
 }
+
+/**
+ * A parallel run goes through the ginkgo CLI, which starts `nodes` copies of e2e.test and merges
+ * their reports; e2e.test's own flags (the ginkgo.* ones included) follow the "--".
+ */
+export function e2eParallelArgv(ginkgo: string, target: E2eRunTarget, filters: E2eFilters): string[] {
+  const [e2eTest = target.e2eTest, ...flags] = e2eRunArgv(target, filters);
+  return [ginkgo, `--nodes=${filters.nodes}`, `--timeout=${filters.timeoutMinutes}m`, e2eTest, '--', ...flags];
+}

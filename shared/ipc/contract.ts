@@ -5,6 +5,7 @@ import { settingsRequests } from './settings-channels.js';
 import { shellRequests } from './shell-channels.js';
 import { sourceRequests } from './source-channels.js';
 import { testRequests } from './test-channels.js';
+import { runEvents, runRequests } from './run-channels.js';
 import { stepEvents, stepRequests } from './step-channels.js';
 
 /**
@@ -19,12 +20,14 @@ export const requestChannels = {
   ...settingsRequests,
   ...sourceRequests,
   ...testRequests,
+  ...runRequests,
 } as const;
 
 export const eventChannels = {
   ...appEvents,
   ...stepEvents,
   ...outputEvents,
+  ...runEvents,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

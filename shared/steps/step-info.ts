@@ -7,6 +7,7 @@ import { ToolchainFactsSchema } from '../toolchain/tool-report.js';
 import { SourceFactsSchema } from '../source/source-facts.js';
 import { BuildResultSchema } from '../build/build-artefact.js';
 import { ClusterFactsSchema } from '../cluster/cluster-facts.js';
+import { TestRunSummarySchema } from '../e2e/test-run.js';
 
 /** Lifecycle and outcome are separate: a step is done *and* failed, not "failed" instead of done. */
 export const StepStateSchema = z.enum(['pending', 'running', 'done']);
@@ -34,6 +35,7 @@ export const StepResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('source'), facts: SourceFactsSchema }),
   z.object({ kind: z.literal('build'), build: BuildResultSchema }),
   z.object({ kind: z.literal('cluster'), cluster: ClusterFactsSchema }),
+  z.object({ kind: z.literal('test'), run: TestRunSummarySchema }),
   z.object({ kind: z.literal('teardown'), action: z.enum(['kept', 'deleted', 'nothing']), name: z.string().optional() }),
 ]);
 
@@ -42,6 +44,10 @@ export const StepProgressSchema = z.object({
   label: z.string(),
   done: z.number().nonnegative(),
   total: z.number().nonnegative().optional(),
+  /** For a test run: specs passed and failed so far, and the one running now. */
+  passed: z.number().int().nonnegative().optional(),
+  failed: z.number().int().nonnegative().optional(),
+  current: z.string().optional(),
 });
 export type StepProgress = z.infer<typeof StepProgressSchema>;
 export type StepResult = z.infer<typeof StepResultSchema>;

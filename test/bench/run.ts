@@ -2,6 +2,8 @@ import type { Browser } from '@playwright/test';
 import { runCaptureBench } from './capture-bench.js';
 import { launchChromium } from './chromium.js';
 import { runJUnitBench } from './junit-bench.js';
+import { runRerunBench } from './rerun-bench.js';
+import { median } from './stats.js';
 import { formatReport } from './report.js';
 import { runStartupBench } from './startup-bench.js';
 import { runStopLatencyBench, type StopLatencyResult } from './stop-latency-bench.js';
@@ -42,10 +44,22 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close();
   }
+  log('');
+  log('5. Rerun last focus with nothing to rebuild (engine in-process; real control plane, stand-in kind)…');
+  const rerun = await runRerunBench(5, log);
+  const rerunMedian = median(rerun.rerunMs);
+  const spawnMedian = median(rerun.spawnMs);
+  log(`   rerun request → e2e.test start [ours] ${rerunMedian.toFixed(0).padStart(7)} ms  (min ${Math.min(...rerun.rerunMs)}, max ${Math.max(...rerun.rerunMs)}; target ≤ 20,000 ms to the first spec)`);
+  log(`   spawning e2e.test directly      ${spawnMedian.toFixed(0).padStart(7)} ms  [baseline]`);
+  log(`   ours / baseline                 ${(rerunMedian / Math.max(spawnMedian, 1)).toFixed(1).padStart(7)}x  (make commands run by the reruns: ${rerun.makeCommands})`);
 
   const lossy = capture.paths.filter((p) => p.ours && (p.lostBytes > 0 || p.intactRuns < p.runs.length));
   log('');
   log(`Finished in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  if (rerun.makeCommands > 0) {
+    log(`FAILED: reruns with nothing changed ran ${rerun.makeCommands} make command(s).`);
+    return 1;
+  }
   if (lossy.length > 0) {
     log(`FAILED: the app's capture path did not keep every byte: ${lossy.map((p) => `${p.path} lost up to ${p.lostBytes} B, ${p.runs.length - p.intactRuns} run(s) not intact`).join('; ')}.`);
     return 1;

@@ -18,6 +18,8 @@ export interface StudioOptions {
   settings?: Record<string, unknown>;
   /** Extra environment for the server (e.g. the stand-ins' state folder). */
   env?: Record<string, string>;
+  /** Start on an existing data folder (a restart of the app); it is then left in place by stop(). */
+  dataDir?: string;
 }
 
 export interface Studio {
@@ -30,10 +32,11 @@ export interface Studio {
 
 /** Starts the real browser-mode server (out/web/cli.mjs) as its own process and waits for its URL. */
 export async function startStudio(options: StudioOptions = {}): Promise<Studio & { stop: () => Promise<void> }> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'studio-e2e-'));
+  const restart = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'studio-e2e-')));
   // The DOM renderer lets tests read the terminal's text; WebGL draws pixels only.
   const settings = JSON.stringify({ terminalRenderer: 'dom', ...options.settings }).replaceAll('$DATA', dataDir);
-  await writeFile(path.join(dataDir, 'settings.json'), settings);
+  if (!restart) await writeFile(path.join(dataDir, 'settings.json'), settings);
   for (const [name, content] of Object.entries(options.dataFiles ?? {})) await writeFile(path.join(dataDir, name), content);
   const args = [path.join(root, 'out', 'web', 'cli.mjs'), '--web', '--data-dir', dataDir];
   if (options.steps) {
@@ -44,7 +47,7 @@ export async function startStudio(options: StudioOptions = {}): Promise<Studio &
   // The server gets a HOME of its own so the machine's shell profile is not part of the tests;
   // Go keeps using the real caches, so builds stay warm.
   const home = path.join(dataDir, 'home');
-  await mkdir(home);
+  await mkdir(home, { recursive: true });
   const goEnv = Object.fromEntries(['GOCACHE', 'GOMODCACHE', 'GOPATH'].map((name) => [name, execFileSync(goCommand(), ['env', name], { encoding: 'utf8' }).trim()]));
   const env = { ...process.env, ...goEnv, ...options.env, HOME: home, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache') };
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
@@ -75,7 +78,7 @@ export async function startStudio(options: StudioOptions = {}): Promise<Studio &
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!restart) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -10,6 +10,7 @@ import { readJournal, swapScheduler } from '../kind/scheduler-hot-swap.js';
 import { hotSwapRecord } from './build-step.js';
 import { locateCheckout } from '../source/locate-checkout.js';
 import { writeTextAtomic } from '../store/json-file.js';
+import { writeCurrentCluster } from '../store/current-cluster.js';
 import type { Step, StepContext } from './step.js';
 
 /** Where the app keeps a kind cluster's config, kubeconfig and exported logs. */
@@ -62,7 +63,7 @@ export class ClusterStep implements Step {
       await this.reuse(context, facts);
       context.setResult({ kind: 'cluster', cluster: { ...facts, reused: true } });
       context.print(`Reusing the kind cluster ${name}: it runs ${image} and answers.`);
-      await this.hotSwap(context, { ...facts, reused: true }, checkout, records);
+      await writeCurrentCluster(context.dataDir, await this.hotSwap(context, { ...facts, reused: true }, checkout, records));
       return;
     }
 
@@ -80,14 +81,14 @@ export class ClusterStep implements Step {
     }
     await this.verify(context, facts);
     context.setResult({ kind: 'cluster', cluster: facts });
-    await this.hotSwap(context, facts, checkout, records);
+    await writeCurrentCluster(context.dataDir, await this.hotSwap(context, facts, checkout, records));
   }
 
   /** When the Build step made a kube-scheduler to swap in for this image, swap it into the control plane. */
-  private async hotSwap(context: StepContext, facts: ClusterFacts, checkout: string, records: BuildRecords): Promise<void> {
+  private async hotSwap(context: StepContext, facts: ClusterFacts, checkout: string, records: BuildRecords): Promise<ClusterFacts> {
     const swap = records.get(hotSwapRecord);
     const binary = swap?.outputs[0]?.path;
-    if (!swap || !binary || swap.image !== facts.image) return;
+    if (!swap || !binary || swap.image !== facts.image) return facts;
     const dir = clusterDir(context.dataDir, facts.name);
     const journal = await readJournal(dir);
     if (journal?.state === 'swapped' && journal.binary === path.join(checkout, binary) && journal.at >= swap.builtAt) {
@@ -96,7 +97,9 @@ export class ClusterStep implements Step {
       context.print(`Swapping the kube-scheduler built from your change into ${facts.name}-control-plane.`);
       await swapScheduler(context, { clusterDir: dir, node: `${facts.name}-control-plane`, binary: path.join(checkout, binary), kubeconfig: facts.kubeconfig });
     }
-    context.setResult({ kind: 'cluster', cluster: { ...facts, schedulerSwapped: true } });
+    const swapped = { ...facts, schedulerSwapped: true };
+    context.setResult({ kind: 'cluster', cluster: swapped });
+    return swapped;
   }
 
   private async clusters(context: StepContext): Promise<string[]> {
@@ -112,9 +115,11 @@ export class ClusterStep implements Step {
       throw new AppError(`A kind cluster named ${facts.name} already exists, running ${running || 'an unknown image'}, not ${facts.image}. Delete it with the Teardown step (delete), or change name: in the config.`);
     }
     const text = await readFile(facts.kubeconfig, 'utf8').catch(() => '');
-    if (!currentContext(text)) {
+    const current = currentContext(text);
+    if (!current) {
       throw new AppError(`A kind cluster named ${facts.name} exists, but the app has no kubeconfig for it (${facts.kubeconfig}). Delete it with the Teardown step and create it again.`);
     }
+    facts.context = current;
     const ready = await context.run({ argv: ['kubectl', '--kubeconfig', facts.kubeconfig, '--request-timeout=10s', 'get', '--raw', '/readyz'] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
     if (ready.exitCode !== 0) throw new AppError(`The kind cluster ${facts.name} exists but its API server does not answer (${ready.stderr.trim().split('\n')[0] ?? ''}). Delete it with the Teardown step and create it again.`);
   }

@@ -151,7 +151,7 @@ export class StepRunner {
         stream.note(`\r\n\x1b[31m${errorInfo.message}\x1b[0m\r\n`);
         stream.flush();
         const evidence = [errorInfo.message, errorInfo.stderrTail ?? '', stream.tail.snapshot().text.slice(-64 * 1024)].join('\n');
-        const diagnoses = diagnose(evidence, this.options.platform);
+        const diagnoses = [...(info.diagnoses ?? []), ...diagnose(evidence, this.options.platform)];
         if (diagnoses.length > 0) info.diagnoses = diagnoses;
       } else {
         stream.note('\r\n\x1b[33mCancelled.\x1b[0m\r\n');
@@ -170,6 +170,7 @@ export class StepRunner {
     return {
       signal,
       force,
+      logPath: stream.logPath,
       dataDir: this.options.dataDir,
       homeDir: os.homedir(),
       binDir: this.options.binDir,
@@ -181,6 +182,10 @@ export class StepRunner {
         this.changed(info);
       },
       print: (line) => stream.note(`${line}\r\n`),
+      addDiagnoses: (diagnoses) => {
+        info.diagnoses = [...(info.diagnoses ?? []), ...diagnoses.filter((d) => !info.diagnoses?.some((known) => known.id === d.id))];
+        this.changed(info);
+      },
       setResult: (result) => {
         info.result = result;
         this.changed(info);
@@ -205,6 +210,11 @@ export class StepRunner {
     stream.note(`\x1b[1;36m$ ${formatArgv(spec.argv)}\x1b[0m\r\n`);
 
     const errTail = new TailText(16_000);
+    const decoder = options.onOutput ? new TextDecoder() : undefined;
+    const observe = (chunk: Buffer): void => {
+      if (decoder && options.onOutput) options.onOutput(decoder.decode(chunk, { stream: true }));
+    };
+    const grace = options.grace ?? this.options.grace;
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let command: RunningCommand;
@@ -214,15 +224,17 @@ export class StepRunner {
           ? startPtyCommand(fullSpec, (chunk) => {
               stream.write(chunk);
               errTail.append(chunk.toString('utf8'));
-            }, ptySize, this.options.grace)
+              observe(chunk);
+            }, ptySize, grace)
           : startPipeCommand(fullSpec, (chunk, source) => {
               stream.write(chunk);
+              observe(chunk);
               if (source === 'stdout') stdout.push(chunk);
               else {
                 stderr.push(chunk);
                 errTail.append(chunk.toString('utf8'));
               }
-            }, this.options.grace);
+            }, grace);
     } catch (error) {
       record.endedAt = Date.now();
       this.changed(info);

@@ -1,12 +1,18 @@
 import type { Settings } from '../../../shared/settings/settings.js';
 import type { StepProgress, StepResult } from '../../../shared/steps/step-info.js';
+import type { Diagnosis } from '../../../shared/diagnosis/diagnosis.js';
 import type { CommandSpec } from '../exec/command.js';
+import type { TerminateGrace } from '../exec/terminate-tree.js';
 
 export interface CommandOptions {
   /** pty (default): shown as a terminal shows it. pipe: stdout kept apart, for commands whose answer we read. */
   terminal?: 'pty' | 'pipe';
   /** Exit codes that are not a failure; by default only 0. */
   acceptExitCodes?: readonly number[];
+  /** Sees the output as it arrives (as text), e.g. to follow a test run's progress. */
+  onOutput?: (text: string) => void;
+  /** How long a cancelled command gets after SIGINT and after SIGTERM (ginkgo cleans up after SIGINT). */
+  grace?: TerminateGrace;
 }
 
 export interface CommandOutcome {
@@ -28,6 +34,8 @@ export interface StepContext {
   readonly searchPath: readonly string[];
   /** The settings as they were when the step started. */
   readonly settings: Settings;
+  /** The file this step run's output is logged to. */
+  readonly logPath: string;
   /** The user asked to redo the work even where it looks up to date. */
   readonly force: boolean;
   /** Electron's Rosetta answer, when the app runs inside Electron on macOS. */
@@ -38,6 +46,8 @@ export interface StepContext {
   print(line: string): void;
   setResult(result: StepResult): void;
   setProgress(progress: StepProgress | undefined): void;
+  /** Known failures the step recognised itself, shown with its error. */
+  addDiagnoses(diagnoses: Diagnosis[]): void;
 }
 
 export interface Step {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error.js';
 import { clusterDir, kindClusterName } from './cluster-step.js';
 import { hotSwapJournal, restoreScheduler } from '../kind/scheduler-hot-swap.js';
+import { forgetCurrentCluster } from '../store/current-cluster.js';
 import type { Step, StepContext } from './step.js';
 
 /** Step 9 in kind mode: keep the cluster for the next run, or delete it and the app's kubeconfig for it. */
@@ -33,6 +34,7 @@ export class TeardownStep implements Step {
     if (still.includes(name)) throw new AppError(`kind delete cluster finished, but kind still lists ${name}.`);
     await rm(path.join(dir, 'kubeconfig'), { force: true });
     await rm(hotSwapJournal(dir), { force: true });
+    await forgetCurrentCluster(context.dataDir);
     context.setResult({ kind: 'teardown', action: 'deleted', name });
   }
 }

@@ -3,6 +3,11 @@ import { useStudio } from '../store/studio-store.js';
 import { NoticeBar } from './NoticeBar.js';
 import { StepDetail } from './StepDetail.js';
 import { StepList } from './StepList.js';
+import { HistoryView } from './HistoryView.js';
+import { RerunButton, useRerunShortcut } from './RerunButton.js';
+import { RunComparisonView } from './RunComparisonView.js';
+import { RunResults } from './RunResults.js';
+import { useRuns } from '../store/runs-store.js';
 
 // The terminal (xterm.js) is the largest part of the UI; it loads after the wizard is on screen.
 const TerminalPanel = lazy(() => import('./TerminalPanel.js').then((module) => ({ default: module.TerminalPanel })));
@@ -11,6 +16,11 @@ export function App(): React.JSX.Element {
   const connection = useStudio((state) => state.connection);
   const connectionError = useStudio((state) => state.connectionError);
   const appInfo = useStudio((state) => state.appInfo);
+  const view = useRuns((state) => state.view);
+  const show = useRuns((state) => state.show);
+  const rerunState = useRuns((state) => state.rerunState);
+  const rerunError = useRuns((state) => state.rerunError);
+  useRerunShortcut();
 
   if (connection === 'connecting') return <div className="splash">Connecting to the engine…</div>;
   if (connection === 'failed') {
@@ -27,10 +37,29 @@ export function App(): React.JSX.Element {
         <span className="chip" data-testid="shell-mode">
           {appInfo?.shell === 'electron' ? 'desktop' : 'browser mode'}
         </span>
+        <nav className="views" aria-label="Views">
+          <button type="button" aria-pressed={view.kind === 'wizard'} onClick={() => show({ kind: 'wizard' })}>
+            Steps
+          </button>
+          <button type="button" aria-pressed={view.kind !== 'wizard'} onClick={() => show({ kind: 'history' })}>
+            History
+          </button>
+        </nav>
         <span className="muted small topbar-right" title="Data folder">
           {appInfo?.dataDir}
         </span>
+        <RerunButton />
       </header>
+      {rerunError && (
+        <div className="notice notice-error" role="alert">
+          {rerunError}
+        </div>
+      )}
+      {rerunState && rerunState.state !== 'running' && rerunState.state !== 'succeeded' && (
+        <div className="notice notice-warning" data-testid="rerun-state">
+          The rerun stopped at the {rerunState.stepId} step ({rerunState.state}){rerunState.message ? `: ${rerunState.message}` : ''}.
+        </div>
+      )}
       {connection === 'lost' && (
         <div className="notice notice-error" role="alert">
           {connectionError}
@@ -40,7 +69,24 @@ export function App(): React.JSX.Element {
       <main className="workspace">
         <StepList />
         <div className="main-column">
-          <StepDetail />
+          {view.kind === 'wizard' && <StepDetail />}
+          {view.kind === 'history' && <HistoryView />}
+          {view.kind === 'run' && (
+            <section className="step-detail" aria-label="Run">
+              <button type="button" onClick={() => show({ kind: 'history' })}>
+                ← History
+              </button>
+              <RunResults runId={view.id} />
+            </section>
+          )}
+          {view.kind === 'compare' && (
+            <section className="step-detail" aria-label="Compare runs">
+              <button type="button" onClick={() => show({ kind: 'history' })}>
+                ← History
+              </button>
+              <RunComparisonView before={view.before} after={view.after} />
+            </section>
+          )}
           <Suspense fallback={<section className="terminal-panel" aria-label="Terminal" />}>
             <TerminalPanel />
           </Suspense>

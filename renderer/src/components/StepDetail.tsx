@@ -15,6 +15,9 @@ import { HostFactsView } from './HostFactsView.js';
 import { KindInstallView } from './KindInstallView.js';
 import { KindSettingsForm } from './KindSettingsForm.js';
 import { StepProgressBar } from './StepProgressBar.js';
+import { TestProgressView } from './TestProgressView.js';
+import { RunResults } from './RunResults.js';
+import { TestRunOptions } from './TestRunOptions.js';
 import { ToolchainView } from './ToolchainView.js';
 import { ToolPathsForm } from './ToolPathsForm.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -65,7 +68,7 @@ export function StepDetail(): React.JSX.Element | null {
           {requestError}
         </p>
       )}
-      {step.progress && <StepProgressBar progress={step.progress} />}
+      {step.progress && (step.id === 'test' ? <TestProgressView progress={step.progress} /> : <StepProgressBar progress={step.progress} />)}
       {step.error && <StepError error={step.error} />}
       {step.diagnoses && step.diagnoses.length > 0 && <DiagnosisView diagnoses={step.diagnoses} />}
       {step.id === 'kind' && <KindSettingsForm disabled={running} />}
@@ -79,12 +82,14 @@ export function StepDetail(): React.JSX.Element | null {
       )}
       {step.id === 'teardown' && <TeardownForm disabled={running} />}
       {step.id === 'test' && <TestFiltersForm />}
+      {step.id === 'test' && <TestRunOptions disabled={running} />}
       {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
       {step.result?.kind === 'toolchain' && <ToolchainView facts={step.result.facts} />}
       {step.result?.kind === 'kind-install' && <KindInstallView install={step.result.install} />}
       {step.result?.kind === 'source' && <SourceFactsView facts={step.result.facts} />}
       {step.result?.kind === 'build' && <BuildResultView build={step.result.build} />}
       {step.result?.kind === 'cluster' && <ClusterFactsView cluster={step.result.cluster} />}
+      {step.result?.kind === 'test' && <RunResults runId={step.result.run.id} />}
       {step.result?.kind === 'teardown' && (
         <p className="panel" data-testid="teardown-result">
           {step.result.action === 'kept' ? `Kept the kind cluster ${step.result.name ?? ''}.` : step.result.action === 'deleted' ? `Deleted the kind cluster ${step.result.name ?? ''}.` : 'There was no kind cluster to tear down.'}

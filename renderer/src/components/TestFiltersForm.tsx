@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { filterProblems, type FilterProblem } from '../../../shared/e2e/e2e-filters.js';
 import type { Preview } from '../../../shared/e2e/parse-ginkgo-json.js';
 import { errorMessage } from '../api/studio-error.js';
@@ -33,6 +33,15 @@ export function TestFiltersForm(): React.JSX.Element | null {
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const problems = useMemo(() => filterProblems(values), [values]);
+  const unsaved = saved !== undefined && (saved.focus !== values.focus || saved.skip !== values.skip || saved.labelFilter !== values.labelFilter);
+  const save = (): void => {
+    if (saved && unsaved && problems.length === 0) void updateSettings({ e2eFilters: { ...saved, ...values } });
+  };
+  // Valid filters are saved as they are typed, so Run and a later rerun use exactly what is on screen.
+  useEffect(() => {
+    const timer = setTimeout(save, 300);
+    return () => clearTimeout(timer);
+  });
   if (!api || !saved) return null;
 
   const runPreview = async (): Promise<void> => {
@@ -76,6 +85,7 @@ export function TestFiltersForm(): React.JSX.Element | null {
                   setValues({ ...values, [field.id]: e.target.value });
                   setPreview(undefined);
                 }}
+                onBlur={save}
               />
             </label>
             {problem && <ProblemAt value={values[field.id]} problem={problem} />}

@@ -45,6 +45,9 @@ export const initialState: StudioState = {
   stepErrors: {},
 };
 
+/** Settings writes in flight; a step waits for them so it starts with what was just typed. */
+let settingsSaving: Promise<unknown> = Promise.resolve();
+
 export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
   ...initialState,
   connected: (api, appInfo, settings, steps) => set({ api, appInfo, settings, steps, notices: appInfo.notices, connection: 'ready', connectionError: undefined }),
@@ -64,6 +67,7 @@ export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
     const api = get().api;
     if (!api) return;
     set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: undefined }, terminalTab: 'output', selectedStepId: stepId }));
+    await settingsSaving;
     try {
       get().stepUpdated(await api.request('steps:run', { stepId, ...(options.force ? { force: true } : {}) }));
     } catch (error) {
@@ -74,7 +78,9 @@ export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
     const api = get().api;
     if (!api) return 'Not connected to the engine.';
     try {
-      set({ settings: await api.request('settings:update', patch) });
+      const saving = api.request('settings:update', patch);
+      settingsSaving = settingsSaving.then(() => saving).catch(() => undefined);
+      set({ settings: await saving });
       return undefined;
     } catch (error) {
       return errorMessage(error);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { e2ePreviewArgv, e2eRunArgv } from '../../../shared/e2e/e2e-argv.js';
+import { e2eParallelArgv, e2ePreviewArgv, e2eRunArgv } from '../../../shared/e2e/e2e-argv.js';
 import { E2eFiltersSchema, filterProblems } from '../../../shared/e2e/e2e-filters.js';
 import { parseGinkgoDryRun } from '../../../shared/e2e/parse-ginkgo-json.js';
 import { fixture } from '../../support/fixtures.js';
@@ -40,6 +40,14 @@ describe('e2e.test argv', () => {
       '--ginkgo.timeout=30m',
       '--ginkgo.v',
     ]);
+  });
+
+  it('runs in parallel through the ginkgo CLI, e2e.test and its flags after the "--"', () => {
+    const target = { e2eTest: '/k/e2e.test', kubeconfig: '/kc', context: 'c', numNodes: 3, nodeOsArch: 'linux/amd64', reportDir: '/r', reportPrefix: 'p' };
+    const parallel = { ...filters, nodes: 4 };
+    const argv = e2eParallelArgv('/k/ginkgo', target, parallel);
+    expect(argv.slice(0, 5)).toEqual(['/k/ginkgo', '--nodes=4', '--timeout=30m', '/k/e2e.test', '--']);
+    expect(argv.slice(5)).toEqual(e2eRunArgv(target, parallel).slice(1));
   });
 
   it('previews with a dry run and a JSON report', () => {

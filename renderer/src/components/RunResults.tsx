@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useState } from 'react';
+import { isFailing, isSpec, type TestRun } from '../../../shared/e2e/test-run.js';
+import { errorMessage } from '../api/studio-error.js';
+import { useStudio } from '../store/studio-store.js';
+import { DiagnosisView } from './DiagnosisView.js';
+import { RerunButton } from './RerunButton.js';
+import { RunChart } from './RunChart.js';
+import { SpecDetail } from './SpecDetail.js';
+import { ExportScriptButton } from './ExportScriptButton.js';
+
+type Filter = 'failed' | 'passed' | 'skipped' | 'all';
+const pageSize = 200;
+
+function matches(filter: Filter, state: string): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'failed') return isFailing(state);
+  if (filter === 'skipped') return state === 'skipped' || state === 'pending';
+  return state === filter;
+}
+
+/** A run's results from its JUnit report: counts, a chart, every spec by state, and one spec opened. */
+export function RunResults({ runId }: { runId: string }): React.JSX.Element {
+  const api = useStudio((state) => state.api);
+  const [run, setRun] = useState<TestRun | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [filter, setFilter] = useState<Filter | undefined>();
+  const [search, setSearch] = useState('');
+  const [shown, setShown] = useState(pageSize);
+  const [selected, setSelected] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (!api) return;
+    let current = true;
+    setRun(undefined);
+    setSelected(undefined);
+    api.request('runs:get', { id: runId }).then(
+      (loaded) => current && setRun(loaded),
+      (error: unknown) => current && setProblem(errorMessage(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, runId]);
+
+  const ran = useMemo(() => (run?.specs ?? []).filter((s) => (isSpec(s.name) && s.state !== 'skipped' && s.state !== 'pending') || isFailing(s.state)), [run]);
+  const active: Filter = filter ?? (run && run.counts.failed > 0 ? 'failed' : 'all');
+  const listed = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    const pool = active === 'all' || active === 'skipped' ? (run?.specs ?? []) : ran;
+    return pool.filter((s) => matches(active, s.state) && (!needle || s.name.toLowerCase().includes(needle)));
+  }, [run, ran, active, search]);
+
+  if (problem) return <p className="warning" role="alert">{problem}</p>;
+  if (!run) return <p className="muted">Loading the results…</p>;
+  const spec = run.specs.find((s) => s.name === selected);
+  const tabs: Array<[Filter, string, number]> = [
+    ['failed', 'Failed', run.counts.failed],
+    ['passed', 'Passed', run.counts.passed],
+    ['skipped', 'Skipped', run.counts.skipped],
+    ['all', 'All', run.specs.length],
+  ];
+  return (
+    <section className="run-results" data-testid="run-results" aria-label="Results">
+      <header className="results-header">
+        <div>
+          <h3>
+            Run {new Date(run.startedAt).toLocaleString()} · <span className={`outcome outcome-${run.outcome}`}>{run.outcome}</span>
+          </h3>
+          <p className="muted small">
+            {run.filters.focus ? <>focus <code>{run.filters.focus}</code></> : 'no focus'}
+            {run.filters.skip && <> · skip <code>{run.filters.skip}</code></>}
+            {run.filters.labelFilter && <> · labels <code>{run.filters.labelFilter}</code></>} · {run.cluster.context} ({run.mode}, {run.nodes.count} nodes {run.nodes.osArch})
+            {run.commit && <> · {run.commit.slice(0, 12)}</>} · {run.durationSeconds.toFixed(1)} s
+          </p>
+        </div>
+        <div className="step-actions">
+          <ExportScriptButton runId={run.id} />
+          <RerunButton runId={run.id} compact />
+        </div>
+      </header>
+      {run.message && <p className="warning">{run.message}</p>}
+      <p className="result-counts" data-testid="result-counts">
+        <strong>{run.counts.ran}</strong> ran · <span className="ok">{run.counts.passed} passed</span> · <span className={run.counts.failed ? 'bad' : 'muted'}>{run.counts.failed} failed</span> · <span className="muted">{run.counts.skipped} skipped</span>
+      </p>
+      {run.diagnoses.length > 0 && <DiagnosisView diagnoses={run.diagnoses} />}
+      <RunChart specs={ran} selected={selected} onSelect={setSelected} />
+      <div className="results-body">
+        <div className="spec-column">
+          <div className="tabs spec-tabs" role="tablist" aria-label="Which specs">
+            {tabs.map(([id, label, count]) => (
+              <button key={id} type="button" role="tab" aria-selected={active === id} onClick={() => { setFilter(id); setShown(pageSize); }}>
+                {label} ({count})
+              </button>
+            ))}
+            <input type="search" placeholder="Find a spec" aria-label="Find a spec" value={search} onChange={(e) => { setSearch(e.target.value); setShown(pageSize); }} />
+          </div>
+          <ul className="spec-results" data-testid="spec-results">
+            {listed.slice(0, shown).map((s) => (
+              <li key={s.name} className={s.name === selected ? 'selected' : undefined}>
+                <button type="button" className="spec-row" onClick={() => setSelected(s.name)}>
+                  <span className={`dot dot-${isFailing(s.state) ? 'bad' : s.state === 'passed' ? 'ok' : 'other'}`} aria-hidden="true" />
+                  <span className="spec-row-name">{s.name.replace(/^\[It\] /, '')}</span>
+                  <span className="muted small">{s.state === 'skipped' ? 'skipped' : `${s.durationSeconds.toFixed(1)} s`}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {listed.length > shown && (
+            <button type="button" onClick={() => setShown(shown + pageSize)}>
+              Show {Math.min(pageSize, listed.length - shown)} more of {listed.length - shown}
+            </button>
+          )}
+          {listed.length === 0 && <p className="muted small">No spec here.</p>}
+        </div>
+        {spec && <SpecDetail key={spec.name} runId={run.id} spec={spec} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+/** One command of a run, as the app started it: no shell in between. */
+export interface ScriptCommand {
+  argv: readonly string[];
+  cwd?: string;
+  /** Variables set for this command only, on top of the environment the script runs in. */
+  env?: Readonly<Record<string, string>>;
+}
+
+const safeWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
+// A command word is also read as an assignment (A=b), a job (%1) or a keyword (if, {, !, time) by bash.
+const safeCommandWord = /^[A-Za-z0-9_@+:,./-]+$/;
+const reservedWords = new Set(['case', 'coproc', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'select', 'then', 'time', 'until', 'while']);
+const envName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// The script's own helper; a program of that name is run with `command` so the helper does not shadow it.
+const helper = 'keep_first_failure';
+
+/** `word` as bash reads back exactly: bare when it is made of safe characters only, else in single quotes. */
+function quote(word: string, safe: RegExp = safeWord): string {
+  if (word.includes('\0')) throw new Error('A command argument contains a NUL character, which no program can receive.');
+  if (safe.test(word)) return word;
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+function commandLine(command: ScriptCommand): string {
+  const [program, ...args] = command.argv;
+  if (program === undefined) throw new Error('A script command needs at least a program name.');
+  const env = Object.entries(command.env ?? {}).map(([name, value]) => {
+    if (!envName.test(name)) throw new Error(`"${name}" is not a valid environment variable name.`);
+    return `${name}=${quote(value)} `;
+  });
+  const programWord = reservedWords.has(program) ? `'${program}'` : program === helper ? `command ${helper}` : quote(program, safeCommandWord);
+  return `${env.join('')}${[programWord, ...args.map((arg) => quote(arg))].join(' ')}`;
+}
+
+/**
+ * A bash script that repeats a run's commands exactly: the same argv, working folder and extra
+ * environment. Every command runs, in order, even after one fails; the script exits with the first
+ * non-zero status. A `cd` that fails stops it, since the commands after it would run in the wrong folder.
+ */
+export function runScript(options: { title: string; commands: readonly ScriptCommand[] }): string {
+  const usesFolders = options.commands.some((command) => command.cwd !== undefined);
+  const out = [
+    '#!/usr/bin/env bash',
+    ...options.title.split(/\r\n|\r|\n/).map((line) => `# ${line}`.trimEnd()),
+    '#',
+    '# Runs every command below in order, even when one fails, and exits with the',
+    '# status of the first command that failed (0 when all succeeded).',
+    'set -u',
+    'status=0',
+    '# Keeps the exit status of the command that just failed, unless an earlier one failed first.',
+    `${helper}() { local code=$?; if [ "$status" -eq 0 ]; then status=$code; fi; }`,
+  ];
+  if (usesFolders) out.push('start_dir=$PWD');
+  let folder: string | undefined;
+  for (const command of options.commands) {
+    const line = commandLine(command);
+    if (command.cwd !== folder) {
+      out.push('', `cd -- ${command.cwd === undefined ? '"$start_dir"' : quote(command.cwd)} || { ${helper}; exit "$status"; }`);
+      folder = command.cwd;
+    }
+    out.push(`${line} || ${helper}`);
+  }
+  out.push('', 'exit "$status"', '');
+  return out.join('\n');
+}

@@ -1,0 +1,82 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { Engine } from '../../electron/engine/engine.js';
+import type { RerunState } from '../../shared/ipc/run-channels.js';
+import { startControlPlane } from '../real/control-plane.js';
+import { createMiniKubernetes } from '../support/mini-kubernetes.js';
+import { RecordingClient } from '../support/recording-client.js';
+import { waitFor } from '../support/wait-for.js';
+import { benchPaths } from './bench-paths.js';
+import { median } from './stats.js';
+
+export interface RerunBenchResult {
+  /** Rerun request to the e2e.test process's first instruction, with nothing to rebuild. */
+  rerunMs: number[];
+  /** Baseline: starting the same program straight from Node (spawn to its first instruction). */
+  spawnMs: number[];
+  /** make commands run by the reruns' Build steps (must be 0). */
+  makeCommands: number;
+}
+
+const recorder = path.join(path.dirname(benchPaths.floodChild), 'e2e-start-recorder.mjs');
+
+/**
+ * A rerun with nothing changed, the way the app does it: Build (fingerprints only), Cluster (reuse:
+ * kind get clusters, docker inspect, the API server's /readyz), Test (the nodes, then e2e.test).
+ * The cluster is the real control plane behind the stand-in kind; e2e.test is a recorder that notes
+ * when it started.
+ */
+export async function runRerunBench(repeats: number, log: (line: string) => void): Promise<RerunBenchResult> {
+  const plane = await startControlPlane();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'studio-bench-rerun-'));
+  const starts = path.join(dir, 'e2e-starts');
+  const saved = { ...process.env };
+  const client = new RecordingClient();
+  let engine: Engine | undefined;
+  try {
+    const checkout = await createMiniKubernetes(path.join(dir, 'kubernetes'));
+    const standins = path.join(benchPaths.root, 'test', 'standins');
+    Object.assign(process.env, { STUDIO_STANDIN_STATE: path.join(dir, 'standin-state'), STUDIO_STANDIN_KUBECONFIG: plane.kubeconfig, STUDIO_STANDIN_KUBECTL: plane.binaries.kubectl, STUDIO_BENCH_E2E_STARTS: starts });
+    const dataDir = path.join(dir, 'data');
+    await mkdir(dataDir);
+    const toolPaths = { kind: path.join(standins, 'kind'), docker: path.join(standins, 'docker'), kubectl: plane.binaries.kubectl, 'e2e-test': recorder };
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sourceDir: checkout, mode: 'kind', keepCluster: true, toolPaths, e2eFilters: { focus: 'NodeSelector' } }));
+    engine = await Engine.start({ dataDir, shell: 'browser', version: 'bench', skipLoginShell: true });
+    const session = engine.connect(client);
+    log('   setting up: build, cluster and a first test run…');
+    for (const stepId of ['build', 'cluster', 'test']) {
+      await session.request('steps:run', { stepId });
+      const info = await engine.steps.settled(stepId);
+      if (info.outcome !== 'success') throw new Error(`${stepId} failed: ${info.error?.message ?? info.outcome}`);
+    }
+    const rerunMs: number[] = [];
+    let makeCommands = 0;
+    for (let i = 0; i < repeats; i += 1) {
+      await rm(starts, { force: true });
+      const seen = client.payloads('runs:rerun').length;
+      const clicked = Date.now();
+      const reply = await session.request('runs:rerun', {});
+      if (!reply.ok) throw new Error(reply.error.message);
+      const ended = await waitFor<RerunState>(() => client.payloads('runs:rerun').slice(seen).find((s) => s.state !== 'running'), 'the rerun to end', 120_000);
+      if (ended.state !== 'succeeded') throw new Error(`the rerun ${ended.state} at ${ended.stepId ?? '?'}: ${ended.message ?? ''}`);
+      makeCommands += engine.steps.get('build').commands.filter((c) => c.argv[0] === 'make').length;
+      rerunMs.push(Number((await readFile(starts, 'utf8')).trim()) - clicked);
+    }
+    const spawnMs: number[] = [];
+    for (let i = 0; i < repeats; i += 1) {
+      await rm(starts, { force: true });
+      const spawned = Date.now();
+      await execa(recorder, [], { env: { STUDIO_BENCH_E2E_STARTS: starts } });
+      spawnMs.push(Number((await readFile(starts, 'utf8')).trim()) - spawned);
+    }
+    log(`   rerun to e2e.test start, median ${median(rerunMs).toFixed(0)} ms; spawn alone, median ${median(spawnMs).toFixed(0)} ms`);
+    return { rerunMs, spawnMs, makeCommands };
+  } finally {
+    await engine?.shutdown();
+    process.env = saved;
+    await plane.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
