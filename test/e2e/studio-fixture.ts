@@ -31,7 +31,7 @@ export interface Studio {
 }
 
 /** Starts the real browser-mode server (out/web/cli.mjs) as its own process and waits for its URL. */
-export async function startStudio(options: StudioOptions = {}): Promise<Studio & { stop: () => Promise<void> }> {
+export async function startStudio(options: StudioOptions = {}): Promise<Studio & { stop: (how?: { keepData?: boolean }) => Promise<void> }> {
   const restart = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'studio-e2e-')));
   // The DOM renderer lets tests read the terminal's text; WebGL draws pixels only.
@@ -72,13 +72,13 @@ export async function startStudio(options: StudioOptions = {}): Promise<Studio &
     dataDir,
     process: child,
     output: () => output,
-    stop: async () => {
+    stop: async (how = {}) => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      if (!restart) await rm(dataDir, { recursive: true, force: true });
+      if (!restart && !how.keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

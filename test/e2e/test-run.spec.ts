@@ -44,7 +44,7 @@ test('type a focus, preview it, run it, open the failed spec, then rerun it from
     for (const step of ['build', 'cluster']) {
       await page.getByTestId(`step-${step}`).click();
       await page.getByTestId('step-detail').getByRole('button', { name: 'Run', exact: true }).click();
-      await expect(page.getByTestId('detail-status')).toHaveText('success', { timeout: 5 * 60_000 });
+      await expect(page.getByTestId(`detail-status-${step}`)).toHaveText('success', { timeout: 5 * 60_000 });
     }
 
     await page.getByTestId('step-test').click();
@@ -66,7 +66,7 @@ test('type a focus, preview it, run it, open the failed spec, then rerun it from
     await expect(page.getByTestId('log-excerpt')).toContainText('• [FAILED]');
 
     // Restart the app on the same data folder: the last focus is remembered.
-    await first.stop();
+    await first.stop({ keepData: true });
     const second = await startStudio({ dataDir, env });
     try {
       await page.goto(second.url);
