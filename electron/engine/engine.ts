@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventChannel, EventPayload } from '../../shared/ipc/contract.js';
@@ -31,6 +31,12 @@ import { locateTestBinaries } from './e2e/test-binaries.js';
 import { startRerun } from './e2e/rerun-last-focus.js';
 import { specLogExcerpt } from './e2e/spec-log-excerpt.js';
 import { TestStep } from './steps/test-step.js';
+import { ModeStep } from './steps/mode-step.js';
+import { RemoteSession, sourceKubeconfig, type Kubectl } from './remote/remote-session.js';
+import { readJournal, remoteFiles } from './remote/remote-files.js';
+import { findOnPath } from './exec/find-on-path.js';
+import { listContexts } from '../../shared/remote/kubeconfig-contexts.js';
+import type { RemoteStatus } from '../../shared/remote/remote-facts.js';
 import { TestRunStore } from './store/test-run-store.js';
 import { compareRuns } from '../../shared/e2e/compare-runs.js';
 import { runScript } from '../../shared/e2e/run-script.js';
@@ -77,6 +83,10 @@ export class Engine {
     private readonly shells: ShellSessions,
     private readonly searchPathRef: { current: string[] },
     private readonly runs: TestRunStore,
+    private readonly remote: RemoteSession,
+    private readonly kubectlFor: (kubeconfig: string, context: string) => Kubectl,
+    /** The journal of a swap an earlier session left (crash, kill, power loss), until it is restored. */
+    private interruptedSwap: boolean,
   ) {
     this.handlers = this.createHandlers();
   }
@@ -101,6 +111,18 @@ export class Engine {
     const hardwareArch = options.electronTranslated ? 'arm64' : normalizeArch(os.machine());
     const platform = { os: process.platform, arch: hardwareArch, distro: process.platform === 'linux' ? await linuxDistro() : undefined };
     const engineRef: { current?: Engine } = {};
+    const kubectlFor = (kubeconfig: string, context: string) =>
+      RemoteSession.ownKubectl(settings.store.get().toolPaths.kubectl || findOnPath('kubectl', searchPath.current) || 'kubectl', kubeconfig, context, { PATH: searchPath.current.join(path.delimiter) });
+    const remote = new RemoteSession({
+      dataDir: options.dataDir,
+      hub,
+      kubectlFor,
+      onChange: () => void engineRef.current?.remoteChanged(),
+      onSchedulerDied: (message) => engineRef.current?.addNotice('error', message),
+    });
+    const interruptedSwap = await readJournal(options.dataDir).catch((error: Error) => {
+      throw new AppError(`The remote swap journal (${remoteFiles(options.dataDir).journal}) cannot be read: ${error.message}. Restore the cluster by hand, then remove that file.`);
+    });
     const steps = new StepRunner({
       hub,
       dataDir: options.dataDir,
@@ -110,7 +132,7 @@ export class Engine {
       platform,
       electronTranslated: options.electronTranslated,
       catalog: wizardSteps,
-      steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), new SourceStep(), new BuildStep(), new ClusterStep(), new TestStep(), new TeardownStep(), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
+      steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), new SourceStep(), new ModeStep(remote), new BuildStep(), new ClusterStep(remote), new TestStep(), new TeardownStep(remote), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
       onUpdate: (info) => engineRef.current?.stepChanged(info),
       grace: options.grace,
     });
@@ -124,9 +146,15 @@ export class Engine {
         return { ...options.shellEnv, PATH: searchPath.current.join(path.delimiter), ...(cluster?.kind === 'cluster' ? { KUBECONFIG: cluster.cluster.kubeconfig } : {}) };
       },
     });
-    const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells, searchPath, new TestRunStore(options.dataDir));
+    const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells, searchPath, new TestRunStore(options.dataDir), remote, kubectlFor, interruptedSwap !== undefined);
     engineRef.current = engine;
     for (const problem of [settings.problem, history.problem]) if (problem) engine.addNotice('warning', problem);
+    if (interruptedSwap) {
+      engine.addNotice(
+        'error',
+        `A scheduler swap on ${interruptedSwap.context} was interrupted (${interruptedSwap.state}): ${interruptedSwap.deployment.namespace}/${interruptedSwap.deployment.name} may still be at 0 replicas. Restore it (the Teardown step) before anything else runs.`,
+      );
+    }
     for (const interrupted of await interruptedHotSwaps(options.dataDir)) {
       engine.addNotice('warning', `A kube-scheduler hot-swap on the kind cluster ${interrupted.cluster} was interrupted (${interrupted.state}). Run the Teardown step with "keep" to put the original scheduler back, or delete the cluster.`);
     }
@@ -144,23 +172,53 @@ export class Engine {
     };
   }
 
-  /** Stops every step and shell and waits for their processes to end. */
-  async shutdown(): Promise<void> {
+  /**
+   * Stops every step and shell and waits for their processes to end; then, if a remote cluster's
+   * scheduler is swapped out, gives it back before the app exits (`say` shows how it goes).
+   */
+  async shutdown(say: (line: string) => void = () => undefined): Promise<void> {
     await Promise.all([this.steps.shutdown(), this.shells.closeAll()]);
+    const journal = await readJournal(this.options.dataDir).catch(() => undefined);
+    if (journal) {
+      say(`Restoring the scheduler of ${journal.context} before quitting…`);
+      this.addNotice('info', `Restoring the scheduler of ${journal.context} before quitting…`);
+      try {
+        await this.remote.restore({ kubectl: this.kubectlFor(journal.kubeconfig, journal.context), print: say });
+      } catch (error) {
+        say((error as Error).message);
+      }
+    }
     await this.history.flushed();
+  }
+
+  /** Tells every window what remote mode holds now. */
+  private remoteChanged(): void {
+    void this.remoteStatus().then((status) => this.broadcast('remote:updated', status), () => undefined);
+  }
+
+  private async remoteStatus(): Promise<RemoteStatus> {
+    const journal = await readJournal(this.options.dataDir).catch(() => undefined);
+    if (!journal) this.interruptedSwap = false;
+    return {
+      journal: journal && { state: journal.state, context: journal.context, deployment: `${journal.deployment.namespace}/${journal.deployment.name}`, originalReplicas: journal.deployment.originalReplicas, at: journal.at },
+      interrupted: this.interruptedSwap,
+      schedulerRunning: this.remote.schedulerRunning,
+      schedulerStreamId: this.remote.schedulerStreamId,
+      problem: this.remote.problem,
+    };
   }
 
   private broadcast<E extends EventChannel>(event: E, payload: EventPayload<E>): void {
     for (const client of this.clients) client.send(event, payload);
   }
 
-  private addNotice(level: Notice['level'], message: string): void {
+  addNotice(level: Notice['level'], message: string): void {
     const notice = { id: `notice-${this.notices.length + 1}`, level, message };
     this.notices.push(notice);
     this.broadcast('app:notice', notice);
   }
 
-  private stepChanged(info: StepInfo): void {
+  stepChanged(info: StepInfo): void {
     this.broadcast('steps:updated', info);
     if (info.state === 'done') {
       this.history.record(info).catch((error: Error) => this.addNotice('error', `Could not save the run history: ${error.message}`));
@@ -186,7 +244,10 @@ export class Engine {
         return null;
       },
       'steps:list': () => this.steps.list(),
-      'steps:run': ({ stepId, force }) => this.steps.start(stepId, { force }),
+      'steps:run': async ({ stepId, force }) => {
+        await this.refuseWhileUnrestored(stepId);
+        return this.steps.start(stepId, { force });
+      },
       'steps:cancel': ({ stepId }) => this.steps.cancel(stepId),
       'output:attach': ({ streamId }, client) => this.hub.attach(client, streamId, this.logPathOf(streamId)),
       'output:detach': ({ streamId }, client) => {
@@ -239,7 +300,20 @@ export class Engine {
         if (!run.logPath) throw new AppError(`Run ${id} has no log.`);
         return { logPath: run.logPath, ...(await specLogExcerpt(run.logPath, spec)) };
       },
+      'remote:status': () => this.remoteStatus(),
+      'remote:contexts': async ({ kubeconfig }) => {
+        const file = sourceKubeconfig({ ...this.settings.get().remote, kubeconfig });
+        const text = await readFile(file, 'utf8').catch(() => undefined);
+        if (text === undefined) return { file, contexts: [], problem: `There is no kubeconfig at ${file}.` };
+        try {
+          const listed = listContexts(text);
+          return { file, contexts: listed.contexts.map(({ name, server, user, local }) => ({ name, server, user, local })), current: listed.current };
+        } catch (error) {
+          return { file, contexts: [], problem: `${file} is not a kubeconfig the app can read: ${(error as Error).message}` };
+        }
+      },
       'runs:rerun': async ({ id }) => {
+        await this.refuseWhileUnrestored('build');
         const from = id ? summaryOf(await this.runs.get(id)) : await this.runs.latest();
         if (!from) throw new AppError('There is no earlier run to repeat yet: run the Test step once.');
         return startRerun({ steps: this.steps, updateSettings: (patch) => this.settings.update(patch), report: (state) => this.broadcast('runs:rerun', state) }, from);
@@ -252,6 +326,18 @@ export class Engine {
         return this.settings.update(patch);
       },
     };
+  }
+
+  /**
+   * A swap an earlier session left must be restored before anything else runs, and nothing but
+   * Teardown runs on a cluster whose local scheduler died.
+   */
+  private async refuseWhileUnrestored(stepId: string): Promise<void> {
+    if (stepId === 'teardown') return;
+    const journal = this.interruptedSwap ? await readJournal(this.options.dataDir).catch(() => undefined) : undefined;
+    if (journal) throw new AppError(`The scheduler swap on ${journal.context} from an earlier session is not restored yet: run the Teardown step first.`);
+    this.interruptedSwap = false;
+    if (this.remote.problem && stepId === 'test') throw new AppError(`${this.remote.problem.split('\n')[0]}`);
   }
 
   private searchPathNow(): string[] {

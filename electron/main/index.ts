@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     // Running steps and shells end first, so nothing the app started outlives it.
     event.preventDefault();
     quitting = true;
-    void engine.shutdown().finally(() => app.exit(0));
+    void engine.shutdown((line) => console.log(line)).finally(() => app.exit(0));
   });
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {

@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('Stopping: ending running steps and shells…');
-    await engine.shutdown();
+    // The window stays served while a remote cluster gets its scheduler back, so it can watch.
+    await engine.shutdown((line) => console.log(line));
     await server.close();
     process.exit(0);
   };

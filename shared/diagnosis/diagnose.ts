@@ -3,8 +3,9 @@ import type { Diagnosis } from './diagnosis.js';
 import { buildRules } from './build-rules.js';
 import { toolchainRules, type DiagnosisRule } from './diagnosis-rules.js';
 import { kindRules } from './kind-rules.js';
+import { remoteRules } from './remote-rules.js';
 
-const allRules: DiagnosisRule[] = [...toolchainRules, ...buildRules, ...kindRules];
+const allRules: DiagnosisRule[] = [...toolchainRules, ...buildRules, ...kindRules, ...remoteRules];
 
 /** Every known failure found in `text`, each once, in the order of the rules. */
 export function diagnose(text: string, platform: FixPlatform, rules: DiagnosisRule[] = allRules): Diagnosis[] {

@@ -6,6 +6,7 @@ import { shellRequests } from './shell-channels.js';
 import { sourceRequests } from './source-channels.js';
 import { testRequests } from './test-channels.js';
 import { runEvents, runRequests } from './run-channels.js';
+import { remoteEvents, remoteRequests } from './remote-channels.js';
 import { stepEvents, stepRequests } from './step-channels.js';
 
 /**
@@ -21,6 +22,7 @@ export const requestChannels = {
   ...sourceRequests,
   ...testRequests,
   ...runRequests,
+  ...remoteRequests,
 } as const;
 
 export const eventChannels = {
@@ -28,6 +30,7 @@ export const eventChannels = {
   ...stepEvents,
   ...outputEvents,
   ...runEvents,
+  ...remoteEvents,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -12,6 +12,18 @@ const KindBaseSchema = z.string().max(2048).superRefine((value, context) => {
   if (problem) context.addIssue({ code: 'custom', message: problem });
 });
 
+/** Remote mode: which kubeconfig and context, the context name as typed to confirm it, and extra scheduler config. */
+export const RemoteSettingsSchema = z.object({
+  /** The kubeconfig file to read contexts from; empty means $KUBECONFIG's first file, else ~/.kube/config. */
+  kubeconfig: z.string().max(4096).default(''),
+  context: z.string().max(1024).default(''),
+  /** The context name as the user typed it; a context that is not local runs only when it matches. */
+  confirmedContext: z.string().max(1024).default(''),
+  /** YAML merged into the generated KubeSchedulerConfiguration (profiles, plugin settings). */
+  schedulerConfigExtra: z.string().max(65_536).default(''),
+});
+export type RemoteSettings = z.output<typeof RemoteSettingsSchema>;
+
 /**
  * What the user chose, kept across restarts. Every field has a default, so a file written by an
  * older version (missing newer fields) still loads; a field of the wrong type makes the file corrupt.
@@ -42,6 +54,7 @@ export const SettingsSchema = z.object({
   keepCluster: z.boolean().default(true),
   /** The last focus, skip, label filter and run options, for the Test step and "rerun last focus". */
   e2eFilters: E2eFiltersSchema.default(E2eFiltersSchema.parse({})),
+  remote: RemoteSettingsSchema.default(RemoteSettingsSchema.parse({})),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -61,6 +74,7 @@ export const SettingsPatchSchema = z
     kindConfig: z.string().max(65_536),
     keepCluster: z.boolean(),
     e2eFilters: E2eFiltersSchema,
+    remote: RemoteSettingsSchema,
   })
   .partial()
   .strict();

@@ -8,6 +8,7 @@ import { SourceFactsSchema } from '../source/source-facts.js';
 import { BuildResultSchema } from '../build/build-artefact.js';
 import { ClusterFactsSchema } from '../cluster/cluster-facts.js';
 import { TestRunSummarySchema } from '../e2e/test-run.js';
+import { RemoteFactsSchema } from '../remote/remote-facts.js';
 
 /** Lifecycle and outcome are separate: a step is done *and* failed, not "failed" instead of done. */
 export const StepStateSchema = z.enum(['pending', 'running', 'done']);
@@ -36,7 +37,8 @@ export const StepResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('build'), build: BuildResultSchema }),
   z.object({ kind: z.literal('cluster'), cluster: ClusterFactsSchema }),
   z.object({ kind: z.literal('test'), run: TestRunSummarySchema }),
-  z.object({ kind: z.literal('teardown'), action: z.enum(['kept', 'deleted', 'nothing']), name: z.string().optional() }),
+  z.object({ kind: z.literal('teardown'), action: z.enum(['kept', 'deleted', 'nothing', 'restored']), name: z.string().optional() }),
+  z.object({ kind: z.literal('mode'), mode: z.enum(['kind', 'remote']), remote: RemoteFactsSchema.optional() }),
 ]);
 
 /** How far a step with a measurable amount of work has come (a download, say). */

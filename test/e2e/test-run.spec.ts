@@ -56,6 +56,8 @@ test('type a focus, preview it, run it, open the failed spec, then rerun it from
     await expect(page.getByTestId('test-progress')).toContainText(/of 3 specs/, { timeout: 120_000 });
     await expect(page.getByTestId('result-counts')).toContainText('3 ran · 2 passed · 1 failed', { timeout: 5 * 60_000 });
     await expect(page.getByTestId('run-chart').locator('rect')).toHaveCount(3);
+    await page.getByTestId('run-results').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/test-run-results.png' });
 
     // The Failed tab opens first; the failed spec shows its message, then its place in the log.
     const failedRow = page.getByTestId('spec-results').getByRole('button', { name: new RegExp(failing.slice(0, 40).replace(/[[\]]/g, '\\$&')) });
@@ -64,6 +66,7 @@ test('type a focus, preview it, run it, open the failed spec, then rerun it from
     await expect(page.getByTestId('spec-detail')).toContainText(/pods\.go:\d+/);
     await page.getByRole('button', { name: 'Show in the log' }).click();
     await expect(page.getByTestId('log-excerpt')).toContainText('• [FAILED]');
+    await page.screenshot({ path: 'test-results/screenshots/test-results.png', fullPage: true });
 
     // Restart the app on the same data folder: the last focus is remembered.
     await first.stop({ keepData: true });
@@ -79,6 +82,12 @@ test('type a focus, preview it, run it, open the failed spec, then rerun it from
 
       await page.getByRole('button', { name: 'History' }).click();
       await expect(page.getByTestId('history').locator('tbody tr')).toHaveCount(2);
+      // Tick both runs and compare them: the same spec fails in both.
+      for (const box of await page.getByTestId('history').getByRole('checkbox').all()) await box.check();
+      await page.getByRole('button', { name: 'Compare 2/2' }).click();
+      await expect(page.getByTestId('compare-stillFailing')).toContainText('Still failing (1)');
+      await expect(page.getByTestId('compare-newlyFailing')).toContainText('Newly failing (0)');
+      await page.screenshot({ path: 'test-results/screenshots/compare-runs.png', fullPage: true });
     } finally {
       await second.stop();
     }

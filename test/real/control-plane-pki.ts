@@ -12,6 +12,8 @@ export interface ControlPlanePki {
   serviceAccountPublicKey: string;
   /** A bearer token for a member of system:masters, listed in tokenFile. */
   adminToken: string;
+  /** A bearer token for "studio-viewer", a user with read-only rights (see restrictedUser). */
+  viewerToken: string;
   tokenFile: string;
 }
 
@@ -30,6 +32,7 @@ export async function createControlPlanePki(dir: string): Promise<ControlPlanePk
     serviceAccountKey: file('sa.key'),
     serviceAccountPublicKey: file('sa.pub'),
     adminToken: randomBytes(24).toString('hex'),
+    viewerToken: randomBytes(24).toString('hex'),
     tokenFile: file('tokens.csv'),
   };
   const openssl = (args: string[]): Promise<unknown> => execa('openssl', args, { cwd: dir });
@@ -47,6 +50,7 @@ export async function createControlPlanePki(dir: string): Promise<ControlPlanePk
   await openssl(['pkey', '-in', pki.serviceAccountKey, '-pubout', '-out', pki.serviceAccountPublicKey]);
 
   // token,user,uid,"group1,group2": system:masters is allowed everything by the RBAC authorizer.
-  await writeFile(pki.tokenFile, `${pki.adminToken},kubernetes-admin,kubernetes-admin,"system:masters"\n`, { mode: 0o600 });
+  // The viewer is in no group but system:authenticated; its rights come from RBAC objects alone.
+  await writeFile(pki.tokenFile, `${pki.adminToken},kubernetes-admin,kubernetes-admin,"system:masters"\n${pki.viewerToken},studio-viewer,studio-viewer\n`, { mode: 0o600 });
   return pki;
 }

@@ -17,6 +17,8 @@ export interface ControlPlane {
   /** The temp folder holding etcd's data, the certificates, the logs and the kubeconfig. */
   dir: string;
   kubeconfig: string;
+  /** A kubeconfig for "studio-viewer": may read nodes, pods, Deployments and leases, may change nothing. */
+  viewerKubeconfig: string;
   server: string;
   api: ApiClient;
   binaries: K8sBinaries;
@@ -94,6 +96,9 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
 
     const kubeconfig = path.join(dir, 'kubeconfig');
     await writeKubeconfig(kubeconfig, { server, caPem, token: pki.adminToken });
+    const viewerKubeconfig = path.join(dir, 'viewer-kubeconfig');
+    await writeKubeconfig(viewerKubeconfig, { server, caPem, token: pki.viewerToken, name: 'studio-viewer' });
+    for (const [collection, object] of restrictedUser) await api.post(collection, object);
 
     await start('kube-controller-manager', serverCommands.kubeControllerManager(binaries, { pki, kubeconfig, port: kcmPort }));
     await start('kwok', serverCommands.kwok(binaries, { kubeconfig }));
@@ -121,6 +126,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     return {
       dir,
       kubeconfig,
+      viewerKubeconfig,
       server,
       api,
       binaries,
@@ -156,3 +162,30 @@ async function mkdirIn(parent: string, name: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   return dir;
 }
+
+/** RBAC for the harness's restricted user: read what a preflight reads, change nothing. */
+const restrictedUser: Array<[string, Record<string, unknown>]> = [
+  [
+    '/apis/rbac.authorization.k8s.io/v1/clusterroles',
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: 'studio-viewer' },
+      rules: [
+        { apiGroups: [''], resources: ['nodes', 'pods'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'list', 'watch'] },
+      ],
+    },
+  ],
+  [
+    '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings',
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'studio-viewer' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'studio-viewer' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'studio-viewer' }],
+    },
+  ],
+];

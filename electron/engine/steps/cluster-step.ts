@@ -12,6 +12,10 @@ import { locateCheckout } from '../source/locate-checkout.js';
 import { writeTextAtomic } from '../store/json-file.js';
 import { writeCurrentCluster } from '../store/current-cluster.js';
 import type { Step, StepContext } from './step.js';
+import type { RemoteSession } from '../remote/remote-session.js';
+import { remoteFiles } from '../remote/remote-files.js';
+import { stepRemoteIo } from '../remote/step-kubectl.js';
+import { localSchedulerBinary } from '../remote/local-scheduler-binary.js';
 
 /** Where the app keeps a kind cluster's config, kubeconfig and exported logs. */
 export function clusterDir(dataDir: string, name: string): string {
@@ -39,8 +43,13 @@ export class ClusterStep implements Step {
   readonly title = 'Cluster';
   readonly summary = 'Create or reuse the kind cluster from your node image, with a config checked before kind runs.';
 
+  constructor(private readonly remote: RemoteSession) {}
+
   async execute(context: StepContext): Promise<void> {
-    if (context.settings.mode !== 'kind') throw new AppError('The Cluster step for remote mode is not part of this build yet; choose kind mode in the Build step.');
+    if (context.settings.mode === 'remote') {
+      await this.swapRemote(context);
+      return;
+    }
     const config = context.settings.kindConfig;
     const problems = validateKindConfig(config);
     const errors = problems.filter((p) => p.severity === 'error');
@@ -82,6 +91,25 @@ export class ClusterStep implements Step {
     await this.verify(context, facts);
     context.setResult({ kind: 'cluster', cluster: facts });
     await writeCurrentCluster(context.dataDir, await this.hotSwap(context, facts, checkout, records));
+  }
+
+  /**
+   * Remote mode: the chosen context through the private copy, the preflight, then the swap of the
+   * in-cluster scheduler for the local build (journal first). Done means the local scheduler is healthy.
+   */
+  private async swapRemote(context: StepContext): Promise<void> {
+    const target = await this.remote.prepare(context.settings.remote);
+    const kubeconfig = remoteFiles(context.dataDir).kubeconfig;
+    const io = stepRemoteIo(context, kubeconfig, target.context);
+    const binary = await localSchedulerBinary(context.settings, context.dataDir);
+    const version = await context.run({ argv: [binary, '--version'] }, { terminal: 'pipe', acceptExitCodes: [0, 1, 2] });
+    const pre = await this.remote.preflight(io, target, /v\d+\.\d+\.\d+\S*/.exec(version.stdout)?.[0]);
+    const facts: ClusterFacts = { mode: 'remote', name: target.context, context: target.context, kubeconfig, reused: false };
+    context.setResult({ kind: 'cluster', cluster: facts });
+    await this.remote.swap(io, pre, binary, context.settings.remote.schedulerConfigExtra);
+    const swapped = { ...facts, schedulerSwapped: true };
+    context.setResult({ kind: 'cluster', cluster: swapped });
+    await writeCurrentCluster(context.dataDir, swapped);
   }
 
   /** When the Build step made a kube-scheduler to swap in for this image, swap it into the control plane. */

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error.js';
 import { clusterDir, kindClusterName } from './cluster-step.js';
 import { hotSwapJournal, restoreScheduler } from '../kind/scheduler-hot-swap.js';
-import { forgetCurrentCluster } from '../store/current-cluster.js';
+import { forgetCurrentCluster, readCurrentCluster } from '../store/current-cluster.js';
+import { readJournal } from '../remote/remote-files.js';
+import type { RemoteSession } from '../remote/remote-session.js';
+import { stepRemoteIo } from '../remote/step-kubectl.js';
 import type { Step, StepContext } from './step.js';
 
 /** Step 9 in kind mode: keep the cluster for the next run, or delete it and the app's kubeconfig for it. */
@@ -12,8 +15,24 @@ export class TeardownStep implements Step {
   readonly title = 'Teardown';
   readonly summary = 'Keep or delete the kind cluster.';
 
+  constructor(private readonly remote: RemoteSession) {}
+
   async execute(context: StepContext): Promise<void> {
-    if (context.settings.mode !== 'kind') throw new AppError('Teardown for remote mode is not part of this build yet.');
+    // A swap that is not restored comes first, whatever the mode is now.
+    const journal = await readJournal(context.dataDir);
+    if (journal) {
+      context.print(`Giving ${journal.context} its scheduler back (${journal.deployment.namespace}/${journal.deployment.name}, ${journal.deployment.originalReplicas} replicas).`);
+      await this.remote.restore(stepRemoteIo(context, journal.kubeconfig, journal.context));
+      const current = await readCurrentCluster(context.dataDir);
+      if (current?.mode === 'remote') await forgetCurrentCluster(context.dataDir);
+      context.setResult({ kind: 'teardown', action: 'restored', name: journal.context });
+      return;
+    }
+    if (context.settings.mode === 'remote') {
+      context.print('No swap to restore: the remote cluster runs its own scheduler.');
+      context.setResult({ kind: 'teardown', action: 'nothing' });
+      return;
+    }
     const name = kindClusterName(context.settings.kindConfig);
     const listed = (await context.run({ argv: ['kind', 'get', 'clusters'] }, { terminal: 'pipe' })).stdout.split('\n').map((l) => l.trim());
     if (!listed.includes(name)) {

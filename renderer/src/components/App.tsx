@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useStudio } from '../store/studio-store.js';
 import { NoticeBar } from './NoticeBar.js';
+import { RemoteStatusBar } from './RemoteStatusBar.js';
 import { StepDetail } from './StepDetail.js';
 import { StepList } from './StepList.js';
 import { HistoryView } from './HistoryView.js';
@@ -66,6 +67,7 @@ export function App(): React.JSX.Element {
         </div>
       )}
       <NoticeBar />
+      <RemoteStatusBar />
       <main className="workspace">
         <StepList />
         <div className="main-column">

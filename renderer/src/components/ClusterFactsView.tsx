@@ -9,7 +9,14 @@ export function ClusterFactsView({ cluster }: { cluster: ClusterFacts }): React.
     ['Node image', cluster.image],
     ['Config', cluster.configPath],
     ['kind logs', cluster.logsDir],
-    ['kube-scheduler', cluster.schedulerSwapped ? 'your build, swapped into the control plane (Teardown with "keep" puts the original back)' : undefined],
+    [
+      'kube-scheduler',
+      !cluster.schedulerSwapped
+        ? undefined
+        : cluster.mode === 'remote'
+          ? "your build, running on this machine in place of the cluster's own (Teardown gives it back)"
+          : 'your build, swapped into the control plane (Teardown with "keep" puts the original back)',
+    ],
   ];
   return (
     <section className="panel">

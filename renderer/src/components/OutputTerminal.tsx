@@ -4,20 +4,25 @@ import { selectSelectedStep } from '../store/selectors.js';
 import { createTerminal, type StudioTerminal } from '../terminal/create-terminal.js';
 import { viewStream } from '../terminal/stream-view.js';
 
-/** The selected step's output: live while it runs, from its log file once it is done. */
-export function OutputTerminal(): React.JSX.Element {
+/**
+ * The selected step's output (or the given stream's, e.g. the local kube-scheduler's): live while
+ * it runs, from its log file once it is done.
+ */
+export function OutputTerminal({ stream, testId = 'output-terminal' }: { stream?: string; testId?: string }): React.JSX.Element {
   const api = useStudio((state) => state.api);
-  const settings = useStudio((state) => state.settings);
-  const streamId = useStudio((state) => selectSelectedStep(state)?.streamId);
+  const scrollback = useStudio((state) => state.settings?.scrollback);
+  const renderer = useStudio((state) => state.settings?.terminalRenderer);
+  const stepStream = useStudio((state) => selectSelectedStep(state)?.streamId);
+  const streamId = stream ?? stepStream;
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<StudioTerminal | undefined>(undefined);
   const [query, setQuery] = useState('');
 
   useEffect(() => {
-    if (!host.current || !settings) return;
-    term.current = createTerminal(host.current, { scrollback: settings.scrollback, interactive: false, renderer: settings.terminalRenderer });
+    if (!host.current || !scrollback || !renderer) return;
+    term.current = createTerminal(host.current, { scrollback, interactive: false, renderer });
     return () => term.current?.dispose();
-  }, [settings]);
+  }, [scrollback, renderer]);
 
   useEffect(() => {
     const current = term.current;
@@ -28,7 +33,7 @@ export function OutputTerminal(): React.JSX.Element {
       return;
     }
     return viewStream({ api, terminal: current.terminal, streamId });
-  }, [api, streamId, settings]);
+  }, [api, streamId, scrollback, renderer]);
 
   const find = (backwards: boolean): void => {
     if (!query || !term.current) return;
@@ -50,7 +55,7 @@ export function OutputTerminal(): React.JSX.Element {
           }}
         />
       </div>
-      <div className="terminal" ref={host} data-testid="output-terminal" data-stream={streamId ?? ''} />
+      <div className="terminal" ref={host} data-testid={testId} data-stream={streamId ?? ''} />
     </div>
   );
 }

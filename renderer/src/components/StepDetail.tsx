@@ -18,6 +18,8 @@ import { StepProgressBar } from './StepProgressBar.js';
 import { TestProgressView } from './TestProgressView.js';
 import { RunResults } from './RunResults.js';
 import { TestRunOptions } from './TestRunOptions.js';
+import { RemoteTargetForm } from './RemoteTargetForm.js';
+import { RemoteFactsView } from './RemoteFactsView.js';
 import { ToolchainView } from './ToolchainView.js';
 import { ToolPathsForm } from './ToolPathsForm.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -32,6 +34,7 @@ export function StepDetail(): React.JSX.Element | null {
   const runStep = useStudio((state) => state.runStep);
   const cancelStep = useStudio((state) => state.cancelStep);
   const requestError = useStudio((state) => (step ? state.stepErrors[step.id] : undefined));
+  const mode = useStudio((state) => state.settings?.mode);
   if (!step) return null;
   const running = step.state === 'running';
   return (
@@ -74,13 +77,14 @@ export function StepDetail(): React.JSX.Element | null {
       {step.id === 'kind' && <KindSettingsForm disabled={running} />}
       {step.id === 'source' && <SourceForm disabled={running} />}
       {step.id === 'toolchain' && <ToolPathsForm disabled={running} />}
-      {step.id === 'build' && <BuildModeForm disabled={running} />}
-      {step.id === 'cluster' && (
+      {(step.id === 'build' || step.id === 'mode') && <BuildModeForm disabled={running} />}
+      {step.id === 'mode' && mode === 'remote' && <RemoteTargetForm disabled={running} />}
+      {step.id === 'cluster' && mode === 'kind' && (
         <Suspense fallback={<p className="muted">Loading the config editor…</p>}>
           <KindConfigEditor disabled={running} />
         </Suspense>
       )}
-      {step.id === 'teardown' && <TeardownForm disabled={running} />}
+      {step.id === 'teardown' && mode === 'kind' && <TeardownForm disabled={running} />}
       {step.id === 'test' && <TestFiltersForm />}
       {step.id === 'test' && <TestRunOptions disabled={running} />}
       {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
@@ -89,10 +93,17 @@ export function StepDetail(): React.JSX.Element | null {
       {step.result?.kind === 'source' && <SourceFactsView facts={step.result.facts} />}
       {step.result?.kind === 'build' && <BuildResultView build={step.result.build} />}
       {step.result?.kind === 'cluster' && <ClusterFactsView cluster={step.result.cluster} />}
+      {step.result?.kind === 'mode' && step.result.remote && <RemoteFactsView facts={step.result.remote} />}
       {step.result?.kind === 'test' && <RunResults runId={step.result.run.id} />}
       {step.result?.kind === 'teardown' && (
         <p className="panel" data-testid="teardown-result">
-          {step.result.action === 'kept' ? `Kept the kind cluster ${step.result.name ?? ''}.` : step.result.action === 'deleted' ? `Deleted the kind cluster ${step.result.name ?? ''}.` : 'There was no kind cluster to tear down.'}
+          {step.result.action === 'kept'
+            ? `Kept the kind cluster ${step.result.name ?? ''}.`
+            : step.result.action === 'deleted'
+              ? `Deleted the kind cluster ${step.result.name ?? ''}.`
+              : step.result.action === 'restored'
+                ? `Gave ${step.result.name ?? 'the cluster'} its own scheduler back; the journal is cleared.`
+                : 'There was nothing to tear down.'}
         </p>
       )}
       <CommandList commands={step.commands} />

@@ -6,7 +6,7 @@ import type { StepInfo } from '../../../shared/steps/step-info.js';
 import { errorMessage } from '../api/studio-error.js';
 
 export type ConnectionState = 'connecting' | 'ready' | 'lost' | 'failed';
-export type TerminalTab = 'output' | 'shell';
+export type TerminalTab = 'output' | 'shell' | 'scheduler';
 
 export interface StudioState {
   api?: StudioApi;

@@ -1,0 +1,226 @@
+import { execFile, spawn } from 'node:child_process';
+import { access, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../electron/engine/engine.js';
+import { faultPoints } from '../../electron/engine/remote/fault-point.js';
+import type { RemoteStatus } from '../../shared/remote/remote-facts.js';
+import type { StepInfo } from '../../shared/steps/step-info.js';
+import { RecordingClient } from '../support/recording-client.js';
+import { waitFor } from '../support/wait-for.js';
+import { startControlPlane, type ControlPlane } from './control-plane.js';
+import { focusFor } from './e2e-spec-run.js';
+import { knownSpecs } from './known-specs.js';
+import { schedulerDeployment } from './scheduler-deployment.js';
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * Remote mode against the real control plane: its kube-system/scheduler Deployment is the
+ * in-cluster scheduler (the harness runs a real kube-scheduler while it has replicas), and the
+ * local kube-scheduler is the release's own binary.
+ */
+describe('remote mode: swapping the scheduler of a real cluster, and giving it back', () => {
+  let plane: ControlPlane;
+  let dir: string;
+  let engine: Engine | undefined;
+  const client = new RecordingClient();
+  const context = 'k8s-e2e-studio-real';
+
+  const settingsFor = (remote: Record<string, unknown>): Record<string, unknown> => ({
+    mode: 'remote',
+    remote: { kubeconfig: plane.kubeconfig, context, ...remote },
+    toolPaths: { kubectl: plane.binaries.kubectl, 'kube-scheduler': plane.binaries.kubeScheduler, 'e2e-test': plane.binaries.e2eTest },
+  });
+  const freshData = async (name: string, remote: Record<string, unknown> = {}): Promise<string> => {
+    const dataDir = path.join(dir, name);
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settingsFor(remote)));
+    return dataDir;
+  };
+  const open = async (dataDir: string): Promise<Engine> => {
+    await engine?.shutdown();
+    engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true });
+    return engine;
+  };
+  const request = async <T>(channel: string, input: unknown): Promise<T> => {
+    const reply = await engine!.connect(client).request(channel, input);
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.result as T;
+  };
+  const step = async (stepId: string): Promise<StepInfo> => {
+    await request('steps:run', { stepId });
+    return engine!.steps.settled(stepId);
+  };
+  const kubectl = async (...args: string[]): Promise<string> => (await execFileAsync(plane.binaries.kubectl, ['--kubeconfig', plane.kubeconfig, ...args])).stdout;
+  const replicas = async (): Promise<{ spec: number; ready: number }> => {
+    const deployment = JSON.parse(await kubectl('-n', schedulerDeployment.namespace, 'get', `deployment/${schedulerDeployment.name}`, '-o', 'json'));
+    return { spec: deployment.spec.replicas, ready: deployment.status.readyReplicas ?? 0 };
+  };
+  const podNode = async (name: string): Promise<string> => JSON.parse(await kubectl('get', 'pod', name, '-o', 'json')).spec.nodeName ?? '';
+  const createPod = async (name: string): Promise<void> => {
+    const manifest = path.join(dir, `${name}.json`);
+    await writeFile(manifest, JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.10' }] } }));
+    await kubectl('apply', '-f', manifest);
+  };
+  const strayScheduler = async (dataDir: string): Promise<string[]> => {
+    const { stdout } = await execFileAsync('ps', ['-eo', 'args=']);
+    return stdout.split('\n').filter((l) => l.includes(`--config=${path.join(dataDir, 'remote')}`));
+  };
+  /** The cluster as the harness started it: one ready scheduler replica, and the harness's scheduler running. */
+  const expectOriginal = async (): Promise<void> => {
+    expect(await replicas()).toEqual({ spec: 1, ready: 1 });
+    await waitFor(() => plane.scheduler.pid !== undefined, 'the in-cluster scheduler to run again', 30_000);
+  };
+
+  beforeAll(async () => {
+    plane = await startControlPlane();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'studio-remote-'));
+  }, 120 * 60_000);
+  afterAll(async () => {
+    await engine?.shutdown();
+    await plane?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('bad input gets a clear message at the Mode step, and the cluster is untouched', async () => {
+    const broken = path.join(dir, 'broken-kubeconfig');
+    await writeFile(broken, 'apiVersion: v1\nclusters: [\n  - name: x\n');
+    const foreign = path.join(dir, 'foreign-kubeconfig');
+    const text = await readFile(plane.kubeconfig, 'utf8');
+    await writeFile(foreign, text.replace(/https:\/\/127\.0\.0\.1:\d+/, 'https://10.255.255.1:6443').replaceAll(context, 'prod-cluster'));
+    const unreachable = path.join(dir, 'unreachable-kubeconfig');
+    await writeFile(unreachable, text.replace(/https:\/\/127\.0\.0\.1:\d+/, 'https://127.0.0.1:1'));
+
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ kubeconfig: broken }, /is not a kubeconfig the app can read/],
+      [{ kubeconfig: path.join(dir, 'nothing-here') }, /There is no kubeconfig at .*nothing-here/],
+      [{ context: 'no-such-context' }, /has no context named "no-such-context" \(it has: k8s-e2e-studio-real\)/],
+      [{ context: '' }, /never uses the current context silently/],
+      [{ kubeconfig: foreign, context: 'prod-cluster' }, /"prod-cluster" is not a local cluster: type its name in the Mode step to confirm/],
+      [{ kubeconfig: foreign, context: 'prod-cluster', confirmedContext: 'prod' }, /type its name in the Mode step to confirm/],
+      [{ kubeconfig: unreachable }, /does not answer: Nothing accepts connections at 127\.0\.0\.1:1/],
+      [{ kubeconfig: foreign, context: 'prod-cluster', confirmedContext: 'prod-cluster' }, /The cluster at https:\/\/10\.255\.255\.1:6443 does not answer: \S/],
+    ];
+    for (const [index, [remote, message]] of cases.entries()) {
+      await open(await freshData(`bad-${index}`, remote));
+      const info = await step('mode');
+      expect(info.outcome, JSON.stringify(remote)).toBe('failure');
+      expect(info.error?.message).toMatch(message);
+    }
+    await expectOriginal();
+  }, 10 * 60_000);
+
+  it('a user without the right to scale is told which right is missing, before anything changes', async () => {
+    const dataDir = await freshData('viewer', { kubeconfig: plane.viewerKubeconfig, context: 'studio-viewer' });
+    await open(dataDir);
+    const mode = await step('mode');
+    expect(mode.outcome).toBe('failure');
+    expect(mode.error?.message).toMatch(/Forbidden: User "studio-viewer" cannot patch resource "deployments\/scale" in API group "apps" in the namespace "kube-system"/);
+    const cluster = await step('cluster');
+    expect(cluster.outcome).toBe('failure');
+    expect(cluster.diagnoses?.map((d) => d.id)).toContain('remote-rbac-forbidden');
+    await expect(access(path.join(dataDir, 'remote', 'swap-journal.json'))).rejects.toThrow();
+    await expectOriginal();
+  }, 5 * 60_000);
+
+  it('swaps: the pods are bound by the local scheduler alone, the specs run against it, and Teardown gives the cluster back', async () => {
+    const dataDir = await freshData('swap');
+    await open(dataDir);
+    const mode = await step('mode');
+    expect(mode.outcome, mode.error?.message).toBe('success');
+    expect(mode.result?.kind === 'mode' && mode.result.remote).toMatchObject({ context, scheduler: expect.stringMatching(/^Deployment kube-system\/scheduler, 1 replica/), swappable: true, nodes: { osArch: expect.stringMatching(/^linux\//) } });
+    expect((await readFile(path.join(dataDir, 'remote', 'kubeconfig'), 'utf8')).length).toBeGreaterThan(0);
+    expect(((await stat(path.join(dataDir, 'remote', 'kubeconfig'))).mode & 0o777).toString(8)).toBe('600');
+
+    const cluster = await step('cluster');
+    expect(cluster.outcome, cluster.error?.message).toBe('success');
+    expect(await replicas()).toEqual({ spec: 0, ready: 0 });
+    expect(plane.scheduler.pid).toBeUndefined();
+    const status = await request<RemoteStatus>('remote:status', {});
+    expect(status).toMatchObject({ schedulerRunning: true, interrupted: false, journal: { state: 'scheduler-started', originalReplicas: 1 } });
+
+    await createPod('bound-by-ours');
+    await waitFor(async () => (await podNode('bound-by-ours')) !== '', 'the pod to be bound', 60_000);
+    // Its log says so (kube-scheduler -v=2 logs each binding), and no other scheduler was running.
+    await waitFor(async () => /Successfully bound pod to node.*bound-by-ours/.test(await schedulerLogOf(engine!, status)), 'the local scheduler to log the binding', 30_000);
+    expect(plane.scheduler.pid).toBeUndefined();
+
+    // The Test step runs against the remote cluster through the private kubeconfig.
+    await request('settings:update', { e2eFilters: { focus: focusFor(knownSpecs().passing[0]?.name ?? ''), skip: '', labelFilter: '', failFast: false, nodes: 1, flakeAttempts: 0, timeoutMinutes: 10 } });
+    const test = await step('test');
+    expect(test.outcome, test.error?.message).toBe('success');
+    expect(test.commands.at(-1)?.argv).toContain(`--kubeconfig=${path.join(dataDir, 'remote', 'kubeconfig')}`);
+
+    const teardown = await step('teardown');
+    expect(teardown.outcome, teardown.error?.message).toBe('success');
+    expect(teardown.result).toMatchObject({ kind: 'teardown', action: 'restored' });
+    await expectOriginal();
+    expect(await strayScheduler(dataDir)).toEqual([]);
+    await createPod('bound-by-theirs');
+    await waitFor(async () => (await podNode('bound-by-theirs')) !== '', 'the in-cluster scheduler to bind a pod', 60_000);
+  }, 15 * 60_000);
+
+  it('quitting the app restores the cluster before it exits', async () => {
+    const dataDir = await freshData('quit');
+    await open(dataDir);
+    expect((await step('cluster')).outcome).toBe('success');
+    expect(await replicas()).toEqual({ spec: 0, ready: 0 });
+    const said: string[] = [];
+    await engine!.shutdown((line) => said.push(line));
+    engine = undefined;
+    expect(said[0]).toBe(`Restoring the scheduler of ${context} before quitting…`);
+    await expectOriginal();
+    await expect(access(path.join(dataDir, 'remote', 'swap-journal.json'))).rejects.toThrow();
+  }, 5 * 60_000);
+
+  it('a local scheduler that dies is reported at once; the Test step will not run until Teardown restores', async () => {
+    const dataDir = await freshData('dies');
+    await open(dataDir);
+    expect((await step('cluster')).outcome).toBe('success');
+    const before = client.payloads('app:notice').length;
+    const { stdout } = await execFileAsync('ps', ['-eo', 'pid=,args=']);
+    const pid = Number(stdout.split('\n').find((l) => l.includes(`--config=${path.join(dataDir, 'remote')}`))?.trim().split(/\s+/)[0]);
+    process.kill(pid, 'SIGKILL');
+    const notice = await waitFor(() => client.payloads('app:notice').slice(before).find((n) => n.message.includes('local kube-scheduler died (it was killed by SIGKILL)')), 'a notice', 10_000);
+    expect(notice.level).toBe('error');
+    await expect(request('steps:run', { stepId: 'test' })).rejects.toThrow(/local kube-scheduler died \(it was killed by SIGKILL\)/);
+    expect((await step('teardown')).outcome).toBe('success');
+    await expectOriginal();
+  }, 5 * 60_000);
+
+  it(`an engine killed at any point of the swap (${faultPoints.length} points) leaves a journal the next start restores from, every time`, async () => {
+    const results: string[] = [];
+    for (const point of faultPoints) {
+      const dataDir = await freshData(`fault-${point}`);
+      await engine?.shutdown();
+      engine = undefined;
+      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/real/swap-child.ts'), dataDir], { env: { ...process.env, STUDIO_FAULT_POINT: point }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const signal = await new Promise<string | null>((resolve) => child.once('exit', (_code, sig) => resolve(sig)));
+      expect(signal, `${point}: ${output}`).toBe('SIGKILL');
+      expect(output, point).not.toMatch(/cluster step: success/);
+
+      await open(dataDir);
+      const status = await request<RemoteStatus>('remote:status', {});
+      expect(status.interrupted, point).toBe(true);
+      await expect(request('steps:run', { stepId: 'test' }), point).rejects.toThrow(/not restored yet: run the Teardown step first/);
+      const teardown = await step('teardown');
+      expect(teardown.outcome, `${point}: ${teardown.error?.message ?? ''}`).toBe('success');
+      await expectOriginal();
+      expect(await strayScheduler(dataDir), point).toEqual([]);
+      await expect(access(path.join(dataDir, 'remote', 'swap-journal.json'))).rejects.toThrow();
+      results.push(point);
+    }
+    console.log(`fault injection: the next start restored the cluster in ${results.length} of ${faultPoints.length} cases (${results.join(', ')})`);
+    expect(results).toHaveLength(faultPoints.length);
+  }, 30 * 60_000);
+});
+
+async function schedulerLogOf(engine: Engine, status: RemoteStatus): Promise<string> {
+  return readFile(path.join(engine.logDir, `${status.schedulerStreamId ?? ''}.log`), 'utf8').catch(() => '');
+}
