@@ -12,14 +12,15 @@ test('the wizard renders every step, with Host ready to run', async ({ page, stu
   const nav = page.getByRole('navigation', { name: 'Wizard steps' });
   for (const title of titles) await expect(nav.getByRole('button', { name: new RegExp(title) })).toBeVisible();
   await expect(page.getByTestId('status-host')).toHaveText('pending');
-  await expect(page.getByTestId('status-test')).toHaveText('not available');
+  for (const id of ['toolchain', 'kind', 'source', 'mode', 'build', 'cluster', 'test', 'teardown']) await expect(page.getByTestId(`status-${id}`)).toHaveText('pending');
   await expect(page.getByTestId('shell-mode')).toHaveText('browser mode');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 
   await page.getByTestId('step-test').click();
   await expect(page.getByRole('heading', { name: 'Test' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
-  await expect(page.getByText('Not part of this build yet.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  await expect(page.getByRole('form', { name: 'Which specs' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'How to run' })).toBeVisible();
 
   await page.getByTestId('step-host').click();
   const shots = path.join(root, 'test-results', 'screenshots');
