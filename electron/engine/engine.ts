@@ -38,6 +38,7 @@ import { findOnPath } from './exec/find-on-path.js';
 import { listContexts } from '../../shared/remote/kubeconfig-contexts.js';
 import type { RemoteStatus } from '../../shared/remote/remote-facts.js';
 import { TestRunStore } from './store/test-run-store.js';
+import { readCurrentCluster } from './store/current-cluster.js';
 import { compareRuns } from '../../shared/e2e/compare-runs.js';
 import { runScript } from '../../shared/e2e/run-script.js';
 import { interruptedHotSwaps } from './kind/interrupted-hot-swaps.js';
@@ -111,6 +112,8 @@ export class Engine {
     const hardwareArch = options.electronTranslated ? 'arm64' : normalizeArch(os.machine());
     const platform = { os: process.platform, arch: hardwareArch, distro: process.platform === 'linux' ? await linuxDistro() : undefined };
     const engineRef: { current?: Engine } = {};
+    // The cluster the Cluster step last made ready (also across restarts), for the Shell tab.
+    const currentCluster = { current: await readCurrentCluster(options.dataDir).catch(() => undefined) };
     const kubectlFor = (kubeconfig: string, context: string) =>
       RemoteSession.ownKubectl(settings.store.get().toolPaths.kubectl || findOnPath('kubectl', searchPath.current) || 'kubectl', kubeconfig, context, { PATH: searchPath.current.join(path.delimiter) });
     const remote = new RemoteSession({
@@ -133,7 +136,14 @@ export class Engine {
       electronTranslated: options.electronTranslated,
       catalog: wizardSteps,
       steps: [new HostStep(), new ToolchainStep(), new NativeKindStep({ stallMs: options.downloadStallMs }), new SourceStep(), new ModeStep(remote), new BuildStep(), new ClusterStep(remote), new TestStep(), new TeardownStep(remote), ...(options.extraSteps ?? []).map((d) => new CommandStep(d))],
-      onUpdate: (info) => engineRef.current?.stepChanged(info),
+      onUpdate: (info) => {
+        // The same facts the steps write to cluster.json, kept here at once for the next shell.
+        if (info.state === 'done' && info.outcome === 'success' && info.result?.kind === 'cluster') currentCluster.current = info.result.cluster;
+        if (info.state === 'done' && info.result?.kind === 'teardown') {
+          if (info.result.action === 'deleted' || (info.result.action === 'restored' && currentCluster.current?.mode === 'remote')) currentCluster.current = undefined;
+        }
+        engineRef.current?.stepChanged(info);
+      },
       grace: options.grace,
     });
     const shells = new ShellSessions({
@@ -142,8 +152,8 @@ export class Engine {
       defaultCwd: () => settings.store.get().shellCwd || settings.store.get().sourceDir,
       // The Shell tab talks to the cluster the Cluster step set up, through the app's own kubeconfig.
       env: () => {
-        const cluster = engineRef.current?.steps.get('cluster').result;
-        return { ...options.shellEnv, PATH: searchPath.current.join(path.delimiter), ...(cluster?.kind === 'cluster' ? { KUBECONFIG: cluster.cluster.kubeconfig } : {}) };
+        const kubeconfig = currentCluster.current?.kubeconfig;
+        return { ...options.shellEnv, PATH: searchPath.current.join(path.delimiter), ...(kubeconfig ? { KUBECONFIG: kubeconfig } : {}) };
       },
     });
     const engine = new Engine(options, logDir, settings.store, history.store, hub, steps, shells, searchPath, new TestRunStore(options.dataDir), remote, kubectlFor, interruptedSwap !== undefined);

@@ -42,7 +42,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
   };
   const open = async (dataDir: string): Promise<Engine> => {
     await engine?.shutdown();
-    engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true });
+    engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, shellEnv: { HOME: dir } });
     return engine;
   };
   const request = async <T>(channel: string, input: unknown): Promise<T> => {
@@ -147,6 +147,14 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     // Its log says so (kube-scheduler -v=2 logs each binding), and no other scheduler was running.
     await waitFor(async () => /Successfully bound pod to node.*bound-by-ours/.test(await schedulerLogOf(engine!, status)), 'the local scheduler to log the binding', 30_000);
     expect(plane.scheduler.pid).toBeUndefined();
+
+    // The Shell tab talks to the cluster through the private copy too.
+    const opened = await request<{ sessionId: string; streamId: string }>('shell:open', { cwd: dir, cols: 200, rows: 40 });
+    await request('output:attach', { streamId: opened.streamId });
+    await request('shell:write', { sessionId: opened.sessionId, data: 'echo "KUBECONFIG=$KUBECONFIG"\r' });
+    const shellText = (): string => client.payloads('output:data').filter((b) => b.streamId === opened.streamId).map((b) => b.data).join('');
+    await waitFor(() => shellText().includes(`KUBECONFIG=${path.join(dataDir, 'remote', 'kubeconfig')}`), 'the shell to show KUBECONFIG', 30_000);
+    await request('shell:close', { sessionId: opened.sessionId });
 
     // The Test step runs against the remote cluster through the private kubeconfig.
     await request('settings:update', { e2eFilters: { focus: focusFor(knownSpecs().passing[0]?.name ?? ''), skip: '', labelFilter: '', failFast: false, nodes: 1, flakeAttempts: 0, timeoutMinutes: 10 } });

@@ -15,6 +15,8 @@ import { waitFor } from '../support/wait-for.js';
 import { startControlPlane, type ControlPlane } from './control-plane.js';
 import { focusFor } from './e2e-spec-run.js';
 import { knownSpecs } from './known-specs.js';
+import { pinnedRelease } from './pinned-release.js';
+import { ginkgoCli } from '../support/ginkgo-cli.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -169,6 +171,19 @@ describe('running e2e specs from the Test step', () => {
     expect(comparison.comparison.newlyFailing).toEqual([]);
     expect(comparison.comparison.stillFailing).toEqual([`[It] ${failing}`]);
   }, 15 * 60_000);
+
+  it('runs specs in parallel through the ginkgo CLI, with one merged report', async () => {
+    const ginkgo = await ginkgoCli(pinnedRelease.kubernetes);
+    const settings = await request<{ e2eFilters: object; toolPaths: Record<string, string> }>('settings:get', {});
+    await request('settings:update', { toolPaths: { ...settings.toolPaths, ginkgo }, e2eFilters: { ...settings.e2eFilters, focus: passing.map(focusFor).join('|'), nodes: 2 } });
+    const info = await step('test');
+    expect(info.outcome, info.error?.message).toBe('success');
+    const argv = info.commands.at(-1)?.argv ?? [];
+    expect(argv.slice(0, 2)).toEqual([ginkgo, '--nodes=2']);
+    expect(argv.slice(3, 5)).toEqual([plane.binaries.e2eTest, '--']);
+    expect(info.result?.kind === 'test' && info.result.run.counts).toMatchObject({ ran: 2, passed: 2, failed: 0 });
+    await request('settings:update', { e2eFilters: { ...settings.e2eFilters, nodes: 1 } });
+  }, 10 * 60_000);
 
   it('cancels a run mid-way: ginkgo gets SIGINT, nothing is left running, the run is kept as cancelled', async () => {
     const slow = known.passing.find((s) => s.name.includes('RollingUpdateDeployment'))?.name ?? '';
