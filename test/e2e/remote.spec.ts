@@ -53,6 +53,7 @@ test('remote mode: confirm the context, swap, watch the local scheduler, restore
     await page.getByTestId('step-detail').getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByTestId('detail-status-mode')).toHaveText('success', { timeout: 120_000 });
     await expect(page.getByTestId('remote-facts')).toContainText('Deployment kube-system/scheduler, 1 replica');
+    await page.screenshot({ path: 'test-results/screenshots/remote-mode-preflight.png', fullPage: true });
 
     await page.getByTestId('step-cluster').click();
     await page.getByTestId('step-detail').getByRole('button', { name: 'Run', exact: true }).click();
