@@ -121,7 +121,7 @@ export class Engine {
       hub,
       kubectlFor,
       onChange: () => void engineRef.current?.remoteChanged(),
-      onSchedulerDied: (message) => engineRef.current?.addNotice('error', message),
+      onProblem: (message) => engineRef.current?.addNotice('error', message),
     });
     const interruptedSwap = await readJournal(options.dataDir).catch((error: Error) => {
       throw new AppError(`The remote swap journal (${remoteFiles(options.dataDir).journal}) cannot be read: ${error.message}. Restore the cluster by hand, then remove that file.`);

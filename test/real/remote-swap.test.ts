@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.js';
 import { faultPoints } from '../../electron/engine/remote/fault-point.js';
 import type { RemoteStatus } from '../../shared/remote/remote-facts.js';
+import { diagnose } from '../../shared/diagnosis/diagnose.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
 import { RecordingClient } from '../support/recording-client.js';
 import { waitFor } from '../support/wait-for.js';
@@ -195,6 +196,20 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     const notice = await waitFor(() => client.payloads('app:notice').slice(before).find((n) => n.message.includes('local kube-scheduler died (it was killed by SIGKILL)')), 'a notice', 10_000);
     expect(notice.level).toBe('error');
     await expect(request('steps:run', { stepId: 'test' })).rejects.toThrow(/local kube-scheduler died \(it was killed by SIGKILL\)/);
+    expect((await step('teardown')).outcome).toBe('success');
+    await expectOriginal();
+  }, 5 * 60_000);
+
+  it('someone scaling the in-cluster scheduler back up while ours runs is reported as two schedulers racing', async () => {
+    const dataDir = await freshData('race');
+    await open(dataDir);
+    expect((await step('cluster')).outcome).toBe('success');
+    const before = client.payloads('app:notice').length;
+    await kubectl('-n', schedulerDeployment.namespace, 'scale', `deployment/${schedulerDeployment.name}`, '--replicas=1');
+    const notice = await waitFor(() => client.payloads('app:notice').slice(before).find((n) => n.message.startsWith('Pods may be bound by another scheduler')), 'the race to be reported', 30_000);
+    expect(notice.message).toContain('kube-system/scheduler was scaled back to 1 while your kube-scheduler runs');
+    expect(diagnose(notice.message, { os: 'linux', arch: 'amd64' }).map((d) => d.id)).toContain('remote-schedulers-racing');
+    await expect(request('steps:run', { stepId: 'test' })).rejects.toThrow(/Pods may be bound by another scheduler/);
     expect((await step('teardown')).outcome).toBe('success');
     await expectOriginal();
   }, 5 * 60_000);

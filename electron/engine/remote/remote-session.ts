@@ -68,7 +68,8 @@ export class RemoteSession {
       dataDir: string;
       hub: OutputHub;
       onChange: () => void;
-      onSchedulerDied: (message: string) => void;
+      /** Something went wrong while swapped in (the local scheduler died, another one races it). */
+      onProblem: (message: string) => void;
       /** A kubectl the engine runs itself, for a restore that must go on after the step was cancelled. */
       kubectlFor: (kubeconfig: string, context: string) => Kubectl;
     },
@@ -187,7 +188,7 @@ export class RemoteSession {
       const stream = this.options.hub.create(`kube-scheduler-${++this.streamCounter}`);
       this.scheduler = LocalScheduler.start({ binary, config: files.schedulerConfig, kubeconfig: files.kubeconfig, port }, stream, (how, lastLines) => {
         this.problem = `The local kube-scheduler died (it ${how}) while swapped in: the cluster has no scheduler now. Run Teardown to give it its own back. Its last lines:\n${lastLines}`;
-        this.options.onSchedulerDied(this.problem);
+        this.options.onProblem(this.problem);
         this.options.onChange();
       });
       this.problem = undefined;
@@ -201,6 +202,7 @@ export class RemoteSession {
         throw new AppError(health === 'exited' ? `The local kube-scheduler exited before it was healthy. Its last lines:\n${this.scheduler.tail.snapshot().text.split('\n').slice(-15).join('\n')}` : 'The local kube-scheduler did not answer /healthz within 60 s.');
       }
       io.print('The local kube-scheduler is healthy and schedules for the cluster.');
+      this.watchForRivals(this.options.kubectlFor(files.kubeconfig, pre.target.context), namespace, name);
       faultPoint('swapped');
     } catch (error) {
       io.print(`\x1b[33mThe swap did not complete; giving the cluster its scheduler back.\x1b[0m`);
@@ -223,6 +225,7 @@ export class RemoteSession {
     const { namespace, name, originalReplicas } = journal.deployment;
     const byHand = restoreCommands(journal).map(formatCommand).join('\n');
     try {
+      this.stopWatching();
       if (this.scheduler?.running) {
         io.print(`Stopping the local kube-scheduler (pid ${this.scheduler.pid}).`);
         await this.scheduler.stop();
@@ -242,6 +245,45 @@ export class RemoteSession {
     this.options.onChange();
     io.print(`${namespace}/${name} runs ${originalReplicas} ready replica${originalReplicas === 1 ? '' : 's'} again; the journal is cleared.`);
     return 'restored';
+  }
+
+  /**
+   * While the local scheduler runs, nothing else should schedule: the in-cluster Deployment stays at
+   * 0 and nobody renews the scheduler lease (ours does not take it). Someone scaling it back up, or
+   * a second scheduler holding the lease, means two schedulers race for the same pods; that is said
+   * at once, once.
+   */
+  private watchForRivals(kubectl: Kubectl, namespace: string, name: string): void {
+    this.stopWatching();
+    let lastRenew: string | undefined;
+    let first = true;
+    let warned = false;
+    const check = async (): Promise<void> => {
+      const deployment = await kubectl(['-n', namespace, 'get', `deployment/${name}`, '-o', 'json']);
+      const replicas = deployment.exitCode === 0 ? ((JSON.parse(deployment.stdout) as { spec?: { replicas?: number } }).spec?.replicas ?? 0) : 0;
+      const leaseAnswer = await kubectl(['get', 'lease', 'kube-scheduler', '-n', 'kube-system', '-o', 'json']);
+      const lease = leaseAnswer.exitCode === 0 ? leaseHolder(leaseAnswer.stdout) : {};
+      const renewed = !first && lease.holder !== undefined && lease.holder !== '' && lease.renewTime !== lastRenew;
+      first = false;
+      lastRenew = lease.renewTime;
+      if (warned || !(replicas > 0 || renewed)) return;
+      warned = true;
+      this.problem = `Pods may be bound by another scheduler: ${replicas > 0 ? `${namespace}/${name} was scaled back to ${replicas} while your kube-scheduler runs` : `${lease.holder ?? 'someone'} renews the kube-system/kube-scheduler lease while your kube-scheduler runs`}. Results of this run are not only your scheduler's. Run Teardown, then the Cluster step again.`;
+      this.options.onProblem(this.problem);
+      this.options.onChange();
+    };
+    const timer = setInterval(() => {
+      if (this.watching === timer) void check().catch(() => undefined);
+    }, 3_000);
+    timer.unref();
+    this.watching = timer;
+  }
+
+  private watching: NodeJS.Timeout | undefined;
+
+  private stopWatching(): void {
+    clearInterval(this.watching);
+    this.watching = undefined;
   }
 
   /** The swap scales the Deployment (kubectl scale patches its scale subresource); ask before touching anything. */
