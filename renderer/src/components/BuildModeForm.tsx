@@ -7,7 +7,7 @@ const modes = [
 ] as const;
 
 /** Which mode the Build step builds for; saved at once. */
-export function BuildModeForm({ disabled }: { disabled: boolean }): React.JSX.Element | null {
+export function BuildModeForm({ disabled, legend = 'Build for' }: { disabled: boolean; legend?: string }): React.JSX.Element | null {
   const saved = useStudio((state) => state.settings?.mode);
   const updateSettings = useStudio((state) => state.updateSettings);
   // The choice shows at once; the saved setting follows when the engine answers.
@@ -23,7 +23,7 @@ export function BuildModeForm({ disabled }: { disabled: boolean }): React.JSX.El
   };
   return (
     <fieldset className="panel form" disabled={disabled}>
-      <legend>Build for</legend>
+      <legend>{legend}</legend>
       {modes.map((option) => (
         <label key={option.id} className="checkbox">
           <input type="radio" name="mode" value={option.id} checked={mode === option.id} onChange={() => void choose(option.id)} />

@@ -77,7 +77,8 @@ export function StepDetail(): React.JSX.Element | null {
       {step.id === 'kind' && <KindSettingsForm disabled={running} />}
       {step.id === 'source' && <SourceForm disabled={running} />}
       {step.id === 'toolchain' && <ToolPathsForm disabled={running} />}
-      {(step.id === 'build' || step.id === 'mode') && <BuildModeForm disabled={running} />}
+      {step.id === 'build' && <BuildModeForm disabled={running} />}
+      {step.id === 'mode' && <BuildModeForm disabled={running} legend="Mode" />}
       {step.id === 'mode' && mode === 'remote' && <RemoteTargetForm disabled={running} />}
       {step.id === 'cluster' && mode === 'kind' && (
         <Suspense fallback={<p className="muted">Loading the config editor…</p>}>
