@@ -44,7 +44,7 @@ import { runScript } from '../../shared/e2e/run-script.js';
 import { interruptedHotSwaps } from './kind/interrupted-hot-swaps.js';
 import { isExecutableFile } from './exec/is-executable-file.js';
 import { AppError } from '../../shared/errors/app-error.js';
-import { TestRunSummarySchema, type TestRun, type TestRunSummary } from '../../shared/e2e/test-run.js';
+import { summaryOf } from '../../shared/e2e/test-run.js';
 import { SettingsStore } from './store/settings-store.js';
 
 export interface EngineOptions {
@@ -222,13 +222,13 @@ export class Engine {
     for (const client of this.clients) client.send(event, payload);
   }
 
-  addNotice(level: Notice['level'], message: string): void {
+  private addNotice(level: Notice['level'], message: string): void {
     const notice = { id: `notice-${this.notices.length + 1}`, level, message };
     this.notices.push(notice);
     this.broadcast('app:notice', notice);
   }
 
-  stepChanged(info: StepInfo): void {
+  private stepChanged(info: StepInfo): void {
     this.broadcast('steps:updated', info);
     if (info.state === 'done') {
       this.history.record(info).catch((error: Error) => this.addNotice('error', `Could not save the run history: ${error.message}`));
@@ -359,8 +359,4 @@ export class Engine {
     const step = [...this.steps.list(), ...this.history.runs()].find((info) => info.streamId === streamId);
     return step?.logPath;
   }
-}
-
-function summaryOf(run: TestRun): TestRunSummary {
-  return TestRunSummarySchema.parse(run);
 }

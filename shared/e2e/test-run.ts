@@ -52,6 +52,11 @@ export const TestRunSchema = TestRunSummarySchema.extend({
 });
 export type TestRun = z.infer<typeof TestRunSchema>;
 
+/** The summary part of a run (what the history list and the step result carry). */
+export function summaryOf(run: TestRun): TestRunSummary {
+  return TestRunSummarySchema.parse(run);
+}
+
 /** Ginkgo reports its suite nodes ([SynchronizedBeforeSuite] …) as test cases too; specs are the [It] ones. */
 export function isSpec(name: string): boolean {
   return name.startsWith('[It] ');

@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { Engine } from '../../electron/engine/engine.js';
 import type { RerunState } from '../../shared/ipc/run-channels.js';
 import { startControlPlane } from '../real/control-plane.js';
+import { kindOnPlane } from '../real/kind-on-plane.js';
 import { createMiniKubernetes } from '../support/mini-kubernetes.js';
 import { RecordingClient } from '../support/recording-client.js';
 import { waitFor } from '../support/wait-for.js';
@@ -37,11 +38,11 @@ export async function runRerunBench(repeats: number, log: (line: string) => void
   let engine: Engine | undefined;
   try {
     const checkout = await createMiniKubernetes(path.join(dir, 'kubernetes'));
-    const standins = path.join(benchPaths.root, 'test', 'standins');
-    Object.assign(process.env, { STUDIO_STANDIN_STATE: path.join(dir, 'standin-state'), STUDIO_STANDIN_KUBECONFIG: plane.kubeconfig, STUDIO_STANDIN_KUBECTL: plane.binaries.kubectl, STUDIO_BENCH_E2E_STARTS: starts });
+    const kind = kindOnPlane(plane, dir);
+    Object.assign(process.env, { ...kind.env, STUDIO_BENCH_E2E_STARTS: starts });
     const dataDir = path.join(dir, 'data');
     await mkdir(dataDir);
-    const toolPaths = { kind: path.join(standins, 'kind'), docker: path.join(standins, 'docker'), kubectl: plane.binaries.kubectl, 'e2e-test': recorder };
+    const toolPaths = { ...kind.toolPaths, 'e2e-test': recorder };
     await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sourceDir: checkout, mode: 'kind', keepCluster: true, toolPaths, e2eFilters: { focus: 'NodeSelector' } }));
     engine = await Engine.start({ dataDir, shell: 'browser', version: 'bench', skipLoginShell: true });
     const session = engine.connect(client);

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { startControlPlane, type ControlPlane } from '../real/control-plane.js';
 import { focusFor } from '../real/e2e-spec-run.js';
 import { knownSpecs } from '../real/known-specs.js';
+import { kindOnPlane } from '../real/kind-on-plane.js';
 import { createMiniKubernetes } from '../support/mini-kubernetes.js';
-import { expect, root, startStudio, test } from './studio-fixture.js';
+import { expect, startStudio, test } from './studio-fixture.js';
 
 /**
  * The loop a contributor repeats, in the browser: a focus, its preview, the run with live progress,
@@ -33,9 +34,8 @@ test('type a focus, preview it, run it, open the failed spec, then rerun it from
   const known = knownSpecs();
   const passing = known.passing.slice(0, 2).map((s) => s.name);
   const failing = known.failing[0]?.name ?? '';
-  const standins = path.join(root, 'test', 'standins');
-  const env = { STUDIO_STANDIN_STATE: path.join(work, 'standin-state'), STUDIO_STANDIN_KUBECONFIG: plane.kubeconfig, STUDIO_STANDIN_KUBECTL: plane.binaries.kubectl };
-  const settings = { sourceDir: checkout, mode: 'kind', keepCluster: true, toolPaths: { kind: path.join(standins, 'kind'), docker: path.join(standins, 'docker'), kubectl: plane.binaries.kubectl, 'e2e-test': plane.binaries.e2eTest } };
+  const { env, toolPaths } = kindOnPlane(plane, work);
+  const settings = { sourceDir: checkout, mode: 'kind', keepCluster: true, toolPaths: { ...toolPaths, 'e2e-test': plane.binaries.e2eTest } };
   const first = await startStudio({ settings, env });
   let dataDir = first.dataDir;
   try {

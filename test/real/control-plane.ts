@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiClient } from './api-client.js';
 import { createControlPlanePki } from './control-plane-pki.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../electron/engine/net/free-port.js';
 import { k8sBinaries, type K8sBinaries } from './k8s-binaries.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { ManagedProcess } from './managed-process.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type ApiClient } from './api-client.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../electron/engine/net/free-port.js';
 import { ManagedProcess } from './managed-process.js';
 import { schedulerDeploymentPath } from './scheduler-deployment.js';
 

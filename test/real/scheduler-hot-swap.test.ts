@@ -11,6 +11,7 @@ import type { StepInfo } from '../../shared/steps/step-info.js';
 import { createMiniKubernetes } from '../support/mini-kubernetes.js';
 import { RecordingClient } from '../support/recording-client.js';
 import { startControlPlane, type ControlPlane } from './control-plane.js';
+import { kindOnPlane, useEnv } from './kind-on-plane.js';
 
 const run = promisify(execFile);
 const arch = normalizeArch(os.machine());
@@ -26,21 +27,22 @@ describe('swapping a locally built kube-scheduler into a kind control plane', ()
   let checkout: string;
   let engine: Engine;
   let state: string;
+  let restoreEnv: (() => void) | undefined;
 
   beforeAll(async () => {
     plane = await startControlPlane();
     dir = await mkdtemp(path.join(os.tmpdir(), 'studio-hot-swap-'));
     checkout = await createMiniKubernetes(path.join(dir, 'kubernetes'));
-    const standins = path.resolve('test', 'standins');
-    state = path.join(dir, 'standin-state');
-    Object.assign(process.env, { STUDIO_STANDIN_STATE: state, STUDIO_STANDIN_KUBECONFIG: plane.kubeconfig, STUDIO_STANDIN_KUBECTL: plane.binaries.kubectl });
+    const kind = kindOnPlane(plane, dir);
+    state = kind.env.STUDIO_STANDIN_STATE ?? '';
+    restoreEnv = useEnv(kind.env);
     const dataDir = path.join(dir, 'data');
     await mkdir(dataDir);
-    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sourceDir: checkout, mode: 'kind', keepCluster: true, toolPaths: { kind: path.join(standins, 'kind'), docker: path.join(standins, 'docker'), kubectl: plane.binaries.kubectl } }));
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sourceDir: checkout, mode: 'kind', keepCluster: true, toolPaths: kind.toolPaths }));
     engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true });
   }, 120 * 60_000);
   afterAll(async () => {
-    for (const name of ['STUDIO_STANDIN_STATE', 'STUDIO_STANDIN_KUBECONFIG', 'STUDIO_STANDIN_KUBECTL']) delete process.env[name];
+    restoreEnv?.();
     await engine?.shutdown();
     await plane?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { waitFor } from '../support/wait-for.js';
 import { startControlPlane, type ControlPlane } from './control-plane.js';
 import { focusFor } from './e2e-spec-run.js';
 import { knownSpecs } from './known-specs.js';
+import { kindOnPlane, useEnv } from './kind-on-plane.js';
 import { pinnedRelease } from './pinned-release.js';
 import { ginkgoCli } from '../support/ginkgo-cli.js';
 
@@ -32,6 +33,7 @@ describe('running e2e specs from the Test step', () => {
   let checkout: string;
   let engine: Engine;
   const client = new RecordingClient();
+  let restoreEnv: (() => void) | undefined;
 
   const known = knownSpecs();
   const passing = known.passing.slice(0, 2).map((s) => s.name);
@@ -59,11 +61,11 @@ describe('running e2e specs from the Test step', () => {
     plane = await startControlPlane();
     dir = await mkdtemp(path.join(os.tmpdir(), 'studio-test-step-'));
     checkout = await createMiniKubernetes(path.join(dir, 'kubernetes'));
-    const standins = path.resolve('test', 'standins');
-    Object.assign(process.env, { STUDIO_STANDIN_STATE: path.join(dir, 'standin-state'), STUDIO_STANDIN_KUBECONFIG: plane.kubeconfig, STUDIO_STANDIN_KUBECTL: plane.binaries.kubectl });
+    const kind = kindOnPlane(plane, dir);
+    restoreEnv = useEnv(kind.env);
     dataDir = path.join(dir, 'data');
     await mkdir(dataDir);
-    const toolPaths = { kind: path.join(standins, 'kind'), docker: path.join(standins, 'docker'), kubectl: plane.binaries.kubectl, 'e2e-test': plane.binaries.e2eTest };
+    const toolPaths = { ...kind.toolPaths, 'e2e-test': plane.binaries.e2eTest };
     await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sourceDir: checkout, mode: 'kind', keepCluster: true, toolPaths, e2eFilters: { focus } }));
     engine = await start();
     for (const id of ['build', 'cluster']) {
@@ -72,7 +74,7 @@ describe('running e2e specs from the Test step', () => {
     }
   }, 120 * 60_000);
   afterAll(async () => {
-    for (const name of ['STUDIO_STANDIN_STATE', 'STUDIO_STANDIN_KUBECONFIG', 'STUDIO_STANDIN_KUBECTL']) delete process.env[name];
+    restoreEnv?.();
     await engine?.shutdown();
     await plane?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });

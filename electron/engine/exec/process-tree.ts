@@ -8,6 +8,17 @@ export async function listDescendants(pid: number): Promise<number[]> {
   return descendantsOf(parseProcessTable(stdout), pid);
 }
 
+/** The live processes (not this one) whose command line contains `text`, read from `ps` at this moment. */
+export async function processesWhoseArgsContain(text: string): Promise<number[]> {
+  const { stdout } = await execa('ps', ['-A', '-o', 'pid=,args='], { reject: false, timeout: 5000 });
+  return String(stdout ?? '')
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m?.[2]?.includes(text) === true)
+    .map((m) => Number(m[1]))
+    .filter((pid) => pid !== process.pid);
+}
+
 /** True while `pid` exists and is not a zombie waiting to be reaped. */
 export function isAlive(pid: number): boolean {
   try {

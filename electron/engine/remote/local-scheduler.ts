@@ -30,6 +30,7 @@ export function localSchedulerArgv(spec: LocalSchedulerSpec): string[] {
  */
 export class LocalScheduler {
   private stopping = false;
+  private hasExited = false;
   readonly exited: Promise<{ exitCode?: number; signal?: string }>;
 
   private constructor(
@@ -41,6 +42,7 @@ export class LocalScheduler {
     onUnexpectedExit: (how: string, lastLines: string) => void,
   ) {
     this.exited = command.finished.then((exit) => {
+      this.hasExited = true;
       const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode ?? '?'}`;
       stream.note(`\r\n\x1b[33mThe local kube-scheduler ${how}.\x1b[0m\r\n`);
       void stream.end({}).catch(() => undefined);
@@ -65,34 +67,26 @@ export class LocalScheduler {
   }
 
   get running(): boolean {
-    return this.command.pid > 0 && !this.done;
+    return this.command.pid > 0 && !this.hasExited;
   }
-
-  private done = false;
 
   /** Stops it on purpose (SIGINT, then harder); resolves once it is gone. */
   async stop(): Promise<void> {
     this.stopping = true;
     await this.command.cancel();
     await this.exited;
-    this.done = true;
   }
 
   /** Waits until /healthz answers ok, the process dies, or the time runs out. */
   async waitHealthy(timeoutMs: number, signal?: AbortSignal): Promise<'healthy' | 'exited' | 'timeout'> {
-    let exited = false;
-    void this.exited.then(() => {
-      exited = true;
-      this.done = true;
-    });
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (exited) return 'exited';
+      if (this.hasExited) return 'exited';
       if (signal?.aborted) return 'timeout';
       if (await healthz(this.spec.port)) return 'healthy';
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    return exited ? 'exited' : 'timeout';
+    return this.hasExited ? 'exited' : 'timeout';
   }
 }
 

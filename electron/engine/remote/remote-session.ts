@@ -12,10 +12,11 @@ import { skewWarning } from '../../../shared/remote/version-skew.js';
 import { summarizeNodes, type NodeSummary } from '../../../shared/cluster/node-summary.js';
 import type { RemoteSettings } from '../../../shared/settings/settings.js';
 import type { OutputHub } from '../output/output-hub.js';
-import { isAlive } from '../exec/process-tree.js';
+import { processesWhoseArgsContain } from '../exec/process-tree.js';
+import { terminateTree } from '../exec/terminate-tree.js';
 import { writeTextAtomic } from '../store/json-file.js';
 import { faultPoint } from './fault-point.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../net/free-port.js';
 import { LocalScheduler } from './local-scheduler.js';
 import { clearJournal, ensureRemoteDir, readJournal, remoteFiles, writeJournal } from './remote-files.js';
 
@@ -131,8 +132,7 @@ export class RemoteSession {
     const nodes = summarizeNodes(await this.must(io, ['get', 'nodes', '-o', 'json'], 'list the nodes'));
     io.print(`${nodes.total} nodes, ${nodes.schedulable} schedulable, ${nodes.osArch}.`);
     const placement = schedulerPlacement(await this.must(io, ['get', 'deployments', '-n', 'kube-system', '-o', 'json'], 'list the Deployments in kube-system'), await this.must(io, ['get', 'pods', '-n', 'kube-system', '-o', 'json'], 'list the pods in kube-system'));
-    const leaseAnswer = await io.kubectl(['get', 'lease', 'kube-scheduler', '-n', 'kube-system', '-o', 'json']);
-    const lease = leaseAnswer.exitCode === 0 ? leaseHolder(leaseAnswer.stdout) : {};
+    const lease = await schedulerLease(io.kubectl);
     io.print(`Scheduler lease kube-system/kube-scheduler: ${lease.holder ? `held by ${lease.holder}` : 'not held'}.`);
     if (placement.kind === 'deployment') await this.mayScale(io, placement.namespace, placement.name);
     return { target, serverVersion: server, skew, nodes, placement, lease };
@@ -261,8 +261,7 @@ export class RemoteSession {
     const check = async (): Promise<void> => {
       const deployment = await kubectl(['-n', namespace, 'get', `deployment/${name}`, '-o', 'json']);
       const replicas = deployment.exitCode === 0 ? ((JSON.parse(deployment.stdout) as { spec?: { replicas?: number } }).spec?.replicas ?? 0) : 0;
-      const leaseAnswer = await kubectl(['get', 'lease', 'kube-scheduler', '-n', 'kube-system', '-o', 'json']);
-      const lease = leaseAnswer.exitCode === 0 ? leaseHolder(leaseAnswer.stdout) : {};
+      const lease = await schedulerLease(kubectl);
       const renewed = !first && lease.holder !== undefined && lease.holder !== '' && lease.renewTime !== lastRenew;
       first = false;
       lastRenew = lease.renewTime;
@@ -313,8 +312,7 @@ export class RemoteSession {
       if (io.signal?.aborted) throw new AppError('Cancelled.', 'cancelled');
       const deployment = JSON.parse(await this.must(io, ['-n', namespace, 'get', `deployment/${name}`, '-o', 'json'], `read ${namespace}/${name}`)) as { status?: { replicas?: number } };
       const podsLeft = deployment.status?.replicas ?? 0;
-      const leaseAnswer = await io.kubectl(['get', 'lease', 'kube-scheduler', '-n', 'kube-system', '-o', 'json']);
-      const lease = leaseAnswer.exitCode === 0 ? leaseHolder(leaseAnswer.stdout) : {};
+      const lease = await schedulerLease(io.kubectl);
       if (lease.renewTime !== lastRenew) {
         lastRenew = lease.renewTime;
         sameSince = Date.now();
@@ -340,6 +338,12 @@ export class RemoteSession {
   }
 }
 
+/** The kube-system/kube-scheduler lease's holder and last renewal; nothing when there is no lease (or it cannot be read). */
+async function schedulerLease(kubectl: Kubectl): Promise<ReturnType<typeof leaseHolder>> {
+  const answer = await kubectl(['get', 'lease', 'kube-scheduler', '-n', 'kube-system', '-o', 'json']);
+  return answer.exitCode === 0 ? leaseHolder(answer.stdout) : {};
+}
+
 function parseServerVersion(json: string): string | undefined {
   try {
     const parsed = JSON.parse(json) as { serverVersion?: { gitVersion?: string } };
@@ -354,24 +358,8 @@ function parseServerVersion(json: string): string | undefined {
  * scheduler uses, and stopped, so it cannot race the in-cluster scheduler once that is back.
  */
 async function stopStrayScheduler(config: string, print: (line: string) => void): Promise<void> {
-  const { stdout } = await execa('ps', ['-eo', 'pid=,args='], { reject: false });
-  const pids = String(stdout ?? '')
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null && m[2]?.includes(`--config=${config}`) === true && !m[2].startsWith('ps '))
-    .map((m) => Number(m[1]))
-    .filter((pid) => pid !== process.pid);
-  for (const pid of pids) {
+  for (const pid of await processesWhoseArgsContain(`--config=${config}`)) {
     print(`Stopping a local kube-scheduler left running by an earlier session (pid ${pid}).`);
-    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-      try {
-        process.kill(pid, signal);
-      } catch {
-        break;
-      }
-      const deadline = Date.now() + 5_000;
-      while (Date.now() < deadline && isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
-      if (!isAlive(pid)) break;
-    }
+    await terminateTree(pid, { interruptMs: 5_000, terminateMs: 5_000 });
   }
 }

@@ -15,7 +15,7 @@ import type { Step, StepContext } from './step.js';
 import type { RemoteSession } from '../remote/remote-session.js';
 import { remoteFiles } from '../remote/remote-files.js';
 import { stepRemoteIo } from '../remote/step-kubectl.js';
-import { localSchedulerBinary } from '../remote/local-scheduler-binary.js';
+import { localSchedulerBinary, schedulerVersion } from '../remote/local-scheduler-binary.js';
 
 /** Where the app keeps a kind cluster's config, kubeconfig and exported logs. */
 export function clusterDir(dataDir: string, name: string): string {
@@ -102,8 +102,7 @@ export class ClusterStep implements Step {
     const kubeconfig = remoteFiles(context.dataDir).kubeconfig;
     const io = stepRemoteIo(context, kubeconfig, target.context);
     const binary = await localSchedulerBinary(context.settings, context.dataDir);
-    const version = await context.run({ argv: [binary, '--version'] }, { terminal: 'pipe', acceptExitCodes: [0, 1, 2] });
-    const pre = await this.remote.preflight(io, target, /v\d+\.\d+\.\d+\S*/.exec(version.stdout)?.[0]);
+    const pre = await this.remote.preflight(io, target, await schedulerVersion(context, binary));
     const facts: ClusterFacts = { mode: 'remote', name: target.context, context: target.context, kubeconfig, reused: false };
     context.setResult({ kind: 'cluster', cluster: facts });
     await this.remote.swap(io, pre, binary, context.settings.remote.schedulerConfigExtra);

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors/app-error.js';
 import type { RemoteFacts } from '../../../shared/remote/remote-facts.js';
 import { remoteFiles } from '../remote/remote-files.js';
-import { localSchedulerBinary } from '../remote/local-scheduler-binary.js';
+import { localSchedulerBinary, schedulerVersion } from '../remote/local-scheduler-binary.js';
 import type { Preflight, RemoteSession } from '../remote/remote-session.js';
 import { stepRemoteIo } from '../remote/step-kubectl.js';
 import type { Step, StepContext } from './step.js';
@@ -35,7 +35,10 @@ export class ModeStep implements Step {
     }
     const target = await this.remote.prepare(context.settings.remote);
     context.print(`Using context ${target.context} (${target.server}) from ${target.source}, through a private copy.`);
-    const pre = await this.remote.preflight(stepRemoteIo(context, remoteFiles(context.dataDir).kubeconfig, target.context), target, await this.localVersion(context));
+    // The skew check needs the local kube-scheduler, which the Build step may not have made yet.
+    const binary = await localSchedulerBinary(context.settings, context.dataDir).catch(() => undefined);
+    const localVersion = binary ? await schedulerVersion(context, binary).catch(() => undefined) : undefined;
+    const pre = await this.remote.preflight(stepRemoteIo(context, remoteFiles(context.dataDir).kubeconfig, target.context), target, localVersion);
     const facts: RemoteFacts = {
       source: target.source,
       context: target.context,
@@ -49,13 +52,5 @@ export class ModeStep implements Step {
     };
     context.setResult({ kind: 'mode', mode: 'remote', remote: facts });
     if (!facts.swappable) throw new AppError(`The cluster's scheduler is ${facts.scheduler}, so remote mode cannot swap it. Nothing was changed.`);
-  }
-
-  /** The version of the kube-scheduler built for remote mode, when there is one yet (for the skew check). */
-  private async localVersion(context: StepContext): Promise<string | undefined> {
-    const binary = await localSchedulerBinary(context.settings, context.dataDir).catch(() => undefined);
-    if (!binary) return undefined;
-    const answer = await context.run({ argv: [binary, '--version'] }, { terminal: 'pipe', acceptExitCodes: [0, 1, 2] }).catch(() => undefined);
-    return /v\d+\.\d+\.\d+\S*/.exec(answer?.stdout ?? '')?.[0];
   }
 }

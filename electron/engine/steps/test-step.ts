@@ -9,7 +9,7 @@ import { e2eParallelArgv, e2eRunArgv } from '../../../shared/e2e/e2e-argv.js';
 import { filterProblems, type E2eFilters } from '../../../shared/e2e/e2e-filters.js';
 import { GinkgoProgress } from '../../../shared/e2e/ginkgo-progress.js';
 import { parseJUnit } from '../../../shared/e2e/parse-junit.js';
-import { isFailing, isSpec, type RunCommand, type RunOutcome, type RunSpec, type TestRun } from '../../../shared/e2e/test-run.js';
+import { isFailing, isSpec, summaryOf, type RunCommand, type RunOutcome, type RunSpec, type TestRun } from '../../../shared/e2e/test-run.js';
 import { AppError } from '../../../shared/errors/app-error.js';
 import { BuildRecords } from '../build/build-records.js';
 import { locateTestBinaries } from '../e2e/test-binaries.js';
@@ -167,8 +167,7 @@ export class TestStep implements Step {
       reportPath,
     };
     await new TestRunStore(context.dataDir).save(finished);
-    const { commands: _commands, specs: _specs, diagnoses: _diagnoses, logPath: _logPath, reportPath: _reportPath, ...summary } = finished;
-    context.setResult({ kind: 'test', run: summary });
+    context.setResult({ kind: 'test', run: summaryOf(finished) });
     if (diagnoses.length > 0) context.addDiagnoses(diagnoses);
     return finished;
   }

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error.js';
-import { RunIdSchema, TestRunSchema, TestRunSummarySchema, type TestRun, type TestRunSummary } from '../../../shared/e2e/test-run.js';
+import { RunIdSchema, summaryOf, TestRunSchema, TestRunSummarySchema, type TestRun, type TestRunSummary } from '../../../shared/e2e/test-run.js';
 import { writeJsonAtomic } from './json-file.js';
 
 /** Where a run keeps its files: <data>/runs/<id>/ (summary.json, run.json, the JUnit report). */
@@ -26,8 +26,7 @@ export class TestRunStore {
     const dir = runDir(this.dataDir, run.id);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await writeJsonAtomic(path.join(dir, 'run.json'), TestRunSchema.parse(run));
-    const summary: TestRunSummary = TestRunSummarySchema.parse(run);
-    await writeJsonAtomic(path.join(dir, 'summary.json'), summary);
+    await writeJsonAtomic(path.join(dir, 'summary.json'), summaryOf(run));
   }
 
   /** Every readable run, newest first. A folder whose files do not read is left out, not deleted. */

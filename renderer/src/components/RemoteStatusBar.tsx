@@ -18,7 +18,7 @@ export function RemoteStatusBar(): React.JSX.Element | null {
       <span>
         {status.interrupted ? (
           <>
-            An earlier session left <strong>{journal.context}</strong> without its scheduler ({journal.deployment} was {journal.state === 'planned' ? 'about to be' : ''} scaled to 0; it had {journal.originalReplicas}). Restore it before anything else runs.
+            An earlier session left <strong>{journal.context}</strong> without its scheduler ({journal.deployment} was {journal.state === 'planned' ? 'about to be scaled' : 'scaled'} to 0; it had {journal.originalReplicas}). Restore it before anything else runs.
           </>
         ) : status.problem ? (
           <>{status.problem.split('\n')[0]}</>

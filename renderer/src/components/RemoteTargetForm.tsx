@@ -33,7 +33,7 @@ export function RemoteTargetForm({ disabled }: { disabled: boolean }): React.JSX
   };
   useEffect(() => {
     void list(saved?.kubeconfig ?? '');
-    // Listed once when the form opens (and again on leaving the file field).
+    // Listed when the form opens, and again once a new file name is saved.
   }, [api, saved?.kubeconfig]);
   if (!saved) return null;
 
@@ -53,10 +53,7 @@ export function RemoteTargetForm({ disabled }: { disabled: boolean }): React.JSX
           placeholder={listed?.file ?? '~/.kube/config'}
           spellCheck={false}
           onChange={(e) => setFile(e.target.value)}
-          onBlur={() => {
-            void save({ kubeconfig: file });
-            void list(file);
-          }}
+          onBlur={() => void save({ kubeconfig: file })}
         />
       </label>
       {listed?.problem && (

@@ -41,7 +41,8 @@ export function TestFiltersForm(): React.JSX.Element | null {
   useEffect(() => {
     const timer = setTimeout(save, 300);
     return () => clearTimeout(timer);
-  });
+    // Only a change of what is typed (or of what is saved) starts the timer again, not every render.
+  }, [values, saved]);
   if (!api || !saved) return null;
 
   const runPreview = async (): Promise<void> => {
