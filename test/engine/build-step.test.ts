@@ -99,7 +99,10 @@ describe('the Build step on a miniature Kubernetes checkout (real git, go and ma
     await writeFile(path.join(checkout, '.slow-build'), '');
     const cancelled = await build({
       onStarted: async (engine) => {
-        await waitFor(() => engine.steps.get('build').commands.some((c) => c.argv[0] === 'make'), 'make to start', 30_000);
+        await waitFor(() => engine.steps.get('build').commands.some((c) => c.argv[0] === 'make'), 'make to start', {
+          timeoutMs: 45_000, // inside the test's 60 s, so this message is what a failure shows
+          describe: () => { const info = engine.steps.get('build'); return `build ${info.state} ${info.outcome ?? ''}; commands so far: ${JSON.stringify(info.commands.map((c) => c.argv.join(' ')))}`; },
+        });
         engine.steps.cancel('build');
       },
     });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../electron/engine/exec/process-tree.js';
 import { fixture } from '../support/fixtures.js';
 import { useTempDir } from '../support/use-temp-dir.js';
+import { tailOf } from '../support/tail-of.js';
 import { waitFor } from '../support/wait-for.js';
 import { commandRunner } from './step-fixture.js';
 
@@ -12,11 +13,11 @@ describe('cancelling a step', () => {
   it.each(['pipe', 'pty'] as const)('ends a tree of three nested processes, including one in its own session that ignores SIGINT (%s)', async (terminal) => {
     const { runner } = commandRunner(temp.dir, [{ id: 'tree', argv: [process.execPath, fixture('nested-tree.mjs'), '1'], terminal }]);
     const started = runner.start('tree');
+    const log = (): Promise<string> => readFile(started.logPath ?? '', 'utf8').catch(() => '');
     const pids = await waitFor(async () => {
-      const text = await readFile(started.logPath ?? '', 'utf8').catch(() => '');
-      const found = [...text.matchAll(/PID (\d+) depth/g)].map((match) => Number(match[1]));
+      const found = [...(await log()).matchAll(/PID (\d+) depth/g)].map((match) => Number(match[1]));
       return found.length === 3 ? found : undefined;
-    }, 'three processes to report their pids');
+    }, 'three processes to report their pids', { describe: async () => tailOf(await log()) });
     expect(pids.every(isAlive)).toBe(true);
 
     const asked = runner.cancel('tree');
@@ -31,10 +32,13 @@ describe('cancelling a step', () => {
   it('answers the cancel request at once, before the processes are gone', async () => {
     const { runner } = commandRunner(temp.dir, [{ id: 'sleepy', argv: [process.execPath, fixture('nested-tree.mjs'), '3'], terminal: 'pipe' }]);
     const started = runner.start('sleepy');
-    await waitFor(async () => (await readFile(started.logPath ?? '', 'utf8').catch(() => '')).includes('depth 3'), 'the child to start');
+    const log = (): Promise<string> => readFile(started.logPath ?? '', 'utf8').catch(() => '');
+    await waitFor(async () => (await log()).includes('depth 3'), 'the child to start', { describe: async () => tailOf(await log()) });
     const before = performance.now();
     const asked = runner.cancel('sleepy');
-    expect(performance.now() - before).toBeLessThan(50);
+    // "At once" means well inside the 500 ms SIGINT grace (step-fixture.ts) this process takes to go;
+    // a loaded 2-core machine can stall this test for tens of ms, which says nothing about the cancel.
+    expect(performance.now() - before).toBeLessThan(400);
     expect(asked.state).toBe('running');
     expect((await runner.settled('sleepy')).outcome).toBe('cancelled');
   });

@@ -4,6 +4,7 @@ import { flowLimits } from '../../shared/output/flow-limits.js';
 import { fixture } from '../support/fixtures.js';
 import { RecordingClient } from '../support/recording-client.js';
 import { useTempDir } from '../support/use-temp-dir.js';
+import { tailOf } from '../support/tail-of.js';
 import { waitFor } from '../support/wait-for.js';
 import { commandRunner } from './step-fixture.js';
 
@@ -30,7 +31,7 @@ describe('output to a view that does not keep up', () => {
     expect(unacknowledged).toBeGreaterThan(0);
 
     hub.ack(client, started.streamId ?? '', unacknowledged);
-    const release = await waitFor(() => client.payloads('output:data').find((batch) => (batch.skipped ?? 0) > 0), 'the held tail');
+    const release = await waitFor(() => client.payloads('output:data').find((batch) => (batch.skipped ?? 0) > 0), 'the held tail', { describe: () => `${client.payloads('output:data').length} batches, none with a skipped count` });
     expect(release.data.length).toBeLessThanOrEqual(flowLimits.heldTailLimit);
     expect((release.skipped ?? 0) + release.data.length + unacknowledged).toBeGreaterThanOrEqual(bytes);
     expect(client.payloads('output:end')).toHaveLength(1);
@@ -39,9 +40,13 @@ describe('output to a view that does not keep up', () => {
   it('a view attaching late gets the output so far, then live output, with nothing twice', async () => {
     const { runner, hub } = commandRunner(temp.dir, [{ id: 'count', argv: [process.execPath, '-e', 'let i=0; const t=setInterval(()=>{console.log("line "+(++i)); if(i===40){clearInterval(t)}}, 5)'], terminal: 'pipe' }]);
     const started = runner.start('count');
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    // Late: once the stream has sent its first line, not after a guessed sleep.
+    const stream = hub.get(started.streamId ?? '');
+    const sent = (): string => stream?.tail.snapshot().text ?? '';
+    await waitFor(() => sent().includes('line 1\n'), 'the first line of output to be sent', { describe: () => (stream ? `ended: ${stream.ended}; sent so far:\n${tailOf(sent())}` : `no stream ${started.streamId} in the hub`) });
     const client = new RecordingClient();
     const attached = await hub.attach(client, started.streamId ?? '');
+    expect(attached.backlog).toContain('line 1\n');
     await runner.settled('count');
     const text = attached.backlog + client.payloads('output:data').map((batch) => batch.data).join('');
     const lines = text.split('\n').filter((line) => line.startsWith('line '));

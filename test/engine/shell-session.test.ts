@@ -4,7 +4,9 @@ import { isAlive } from '../../electron/engine/exec/process-tree.js';
 import type { ShellSession } from '../../shared/ipc/shell-channels.js';
 import { RecordingClient } from '../support/recording-client.js';
 import { tempDir } from '../support/temp-dir.js';
+import { tailOf } from '../support/tail-of.js';
 import { waitFor } from '../support/wait-for.js';
+import { waitForText } from '../support/wait-for-text.js';
 
 describe('Shell tab sessions', () => {
   let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -29,8 +31,10 @@ describe('Shell tab sessions', () => {
     await session.request('output:attach', { streamId: shell.streamId });
     await session.request('shell:write', { sessionId: shell.sessionId, data: 'echo "studio-$((6*7))" && pwd\r' });
     const text = (): string => client.payloads('output:data').filter((b) => b.streamId === shell.streamId).map((b) => b.data).join('');
-    await waitFor(() => text().includes('studio-42'), 'the echo to come back');
-    expect(text()).toContain(temp.dir);
+    // pwd prints after the echo: wait for both, then assert on what was waited for.
+    const seen = await waitForText(text, ['studio-42', `\n${temp.dir}\r`], 'the echo, then pwd, to come back');
+    expect(seen).toContain('studio-42');
+    expect(seen).toContain(`\n${temp.dir}\r`);
   });
 
   it('closing the tab ends the shell and what runs in it', async () => {
@@ -41,13 +45,14 @@ describe('Shell tab sessions', () => {
     const shell = opened.result as ShellSession;
     await session.request('output:attach', { streamId: shell.streamId });
     await session.request('shell:write', { sessionId: shell.sessionId, data: 'sleep 300 & echo "bg=$!"\r' });
+    const output = (): string => client.payloads('output:data').map((b) => b.data).join('');
     const pid = await waitFor(() => {
-      const match = /bg=(\d+)/.exec(client.payloads('output:data').map((b) => b.data).join(''));
+      const match = /bg=(\d+)/.exec(output());
       return match ? Number(match[1]) : undefined;
-    }, 'the background job pid');
+    }, 'the background job pid', { describe: () => tailOf(output()) });
     expect(isAlive(pid)).toBe(true);
     expect((await session.request('shell:close', { sessionId: shell.sessionId })).ok).toBe(true);
-    await waitFor(() => !isAlive(pid), 'the background job to end', 5000);
+    await waitFor(() => !isAlive(pid), `the background job (pid ${pid}) to end`);
     expect((await session.request('shell:write', { sessionId: shell.sessionId, data: 'x' })).ok).toBe(false);
   });
 

@@ -35,6 +35,7 @@ describe('the real control plane', () => {
   });
 
   const pod = (name: string): Promise<PodLike> => plane.api.get<PodLike>(`/api/v1/namespaces/default/pods/${name}`);
+  const lease = (): Promise<LeaseLike | undefined> => plane.api.find<LeaseLike>('/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/kube-scheduler');
   const createPod = (name: string): Promise<string> =>
     kubectl(plane, ['run', name, '--image=registry.k8s.io/pause:3.10', '--restart=Never', '--overrides={"spec":{"nodeSelector":{"type":"kwok"}}}']);
   const scaleScheduler = (replicas: number): Promise<string> => kubectl(plane, ['-n', 'kube-system', 'scale', 'deployment/scheduler', `--replicas=${replicas}`]);
@@ -57,12 +58,12 @@ describe('the real control plane', () => {
     const pods = await kubectl(plane, ['-n', 'kube-system', 'get', 'pods', '-l', 'component=kube-scheduler', '-o', 'jsonpath={.items[*].status.phase}']);
     expect(pods).toBe('Running');
     expect(plane.scheduler.pid).toBeDefined();
-    await waitFor(async () => (await plane.api.find<LeaseLike>('/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/kube-scheduler'))?.spec.holderIdentity, 'the kube-scheduler lease', 60_000);
+    await waitFor(async () => (await lease())?.spec.holderIdentity, 'the kube-scheduler lease to have a holder', { timeoutMs: 120_000, intervalMs: 250, describe: async () => JSON.stringify((await lease())?.spec ?? 'no lease') });
   });
 
   it('schedules a pod onto a simulated node, which kwok reports Running', async () => {
     await createPod('first');
-    const running = await waitFor(async () => ((await pod('first')).status.phase === 'Running' ? await pod('first') : undefined), 'pod first Running', 60_000);
+    const running = await waitFor(async () => { const seen = await pod('first'); return seen.status.phase === 'Running' && seen; }, 'pod first Running', { timeoutMs: 120_000, intervalMs: 250, describe: async () => JSON.stringify((await pod('first')).status) });
     expect(running.spec.nodeName).toMatch(/^kwok-worker-/);
   });
 
@@ -70,18 +71,21 @@ describe('the real control plane', () => {
     const before = plane.scheduler.pid;
     expect(before).toBeDefined();
     await scaleScheduler(0);
-    await waitFor(() => plane.scheduler.pid === undefined && !alive(before ?? 0), 'the kube-scheduler process to stop', 30_000);
+    await waitFor(() => plane.scheduler.pid === undefined && !alive(before ?? 0), 'the kube-scheduler process to stop', { timeoutMs: 60_000, describe: () => `follower pid ${plane.scheduler.pid}, pid ${before} alive: ${alive(before ?? 0)}` });
     // A stopped scheduler gives its lease up (ReleaseOnCancel), as a scaled-down in-cluster one would.
-    await waitFor(async () => !(await plane.api.get<LeaseLike>('/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/kube-scheduler')).spec.holderIdentity, 'the lease to be released', 30_000);
+    await waitFor(async () => { const seen = await lease(); return seen !== undefined && !seen.spec.holderIdentity; }, 'the lease to be released', { timeoutMs: 60_000, intervalMs: 250, describe: async () => JSON.stringify((await lease())?.spec ?? 'no lease') });
 
     await createPod('second');
+    // Nothing can be waited for here: this asserts that something does not happen, so it watches
+    // for a fixed window in which a running scheduler would have bound the pod (it took well under
+    // a second for pod "first").
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect(await pod('second')).toMatchObject({ status: { phase: 'Pending' } });
     expect((await pod('second')).spec.nodeName).toBeUndefined();
 
     await scaleScheduler(1);
-    await waitFor(() => plane.scheduler.pid !== undefined && plane.scheduler.pid !== before, 'a new kube-scheduler process', 30_000);
-    const scheduled = await waitFor(async () => ((await pod('second')).status.phase === 'Running' ? await pod('second') : undefined), 'pod second Running', 90_000);
+    await waitFor(() => plane.scheduler.pid !== undefined && plane.scheduler.pid !== before, 'a new kube-scheduler process', { timeoutMs: 60_000, describe: () => `follower pid ${plane.scheduler.pid} (the old one was ${before})` });
+    const scheduled = await waitFor(async () => { const seen = await pod('second'); return seen.status.phase === 'Running' && seen; }, 'pod second Running', { timeoutMs: 180_000, intervalMs: 250, describe: async () => JSON.stringify((await pod('second')).status) });
     expect(scheduled.spec.nodeName).toMatch(/^kwok-worker-/);
   });
 

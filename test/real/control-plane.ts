@@ -83,7 +83,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const [etcdClient, etcdPeer, apiPort, kcmPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
 
     const etcd = await start('etcd', serverCommands.etcd(binaries, { dataDir: path.join(dir, 'etcd'), clientPort: etcdClient, peerPort: etcdPeer }));
-    await until(etcd, 'etcd to be healthy', 30_000, async () => {
+    await until(etcd, 'etcd to be healthy', 90_000, async () => {
       const answer = await fetch(`http://127.0.0.1:${etcdClient}/health`).then((response) => response.text(), () => '');
       return answer.includes('"health":"true"');
     });
@@ -92,7 +92,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const apiserver = await start('kube-apiserver', serverCommands.kubeApiserver(binaries, { pki, port: apiPort, etcdPort: etcdClient, certDir: path.join(dir, 'pki') }));
     const caPem = await readFile(pki.caCert, 'utf8');
     const api = new ApiClient(server, caPem, pki.adminToken);
-    await until(apiserver, 'kube-apiserver to be ready (/readyz)', 120_000, async () => (await api.health('/readyz')).ok);
+    await until(apiserver, 'kube-apiserver to be ready (/readyz)', 300_000, async () => (await api.health('/readyz')).ok);
 
     const kubeconfig = path.join(dir, 'kubeconfig');
     await writeKubeconfig(kubeconfig, { server, caPem, token: pki.adminToken });
@@ -104,19 +104,19 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     await start('kwok', serverCommands.kwok(binaries, { kubeconfig }));
 
     for (const node of simulatedNodes) await api.post('/api/v1/nodes', nodeObject(node));
-    await until(apiserver, `${simulatedNodes.length} simulated nodes to be Ready`, 60_000, async () => {
+    await until(apiserver, `${simulatedNodes.length} simulated nodes to be Ready`, 180_000, async () => {
       const list = await api.get<{ items: NodeLike[] }>('/api/v1/nodes');
       const ready = list.items.filter((node) => node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
       return ready.length === simulatedNodes.length;
     });
     // Pods need their namespace's default ServiceAccount, which the controller manager creates.
-    await until(apiserver, 'the default ServiceAccount', 60_000, async () => (await api.find('/api/v1/namespaces/default/serviceaccounts/default')) !== undefined);
+    await until(apiserver, 'the default ServiceAccount', 180_000, async () => (await api.find('/api/v1/namespaces/default/serviceaccounts/default')) !== undefined);
 
     const controlPlaneNode = simulatedNodes.find((node) => node.controlPlane)?.name ?? '';
     await api.post('/apis/apps/v1/namespaces/kube-system/deployments', schedulerDeploymentObject(controlPlaneNode));
     follower = new SchedulerFollower(api, { binary: binaries.kubeScheduler, kubeconfig, logDir, log });
     await follower.start();
-    await until(apiserver, 'kube-system/scheduler to be available', 60_000, async () => {
+    await until(apiserver, 'kube-system/scheduler to be available', 180_000, async () => {
       const deployment = await api.get<DeploymentLike>('/apis/apps/v1/namespaces/kube-system/deployments/scheduler');
       return (deployment.status?.availableReplicas ?? 0) > 0;
     });

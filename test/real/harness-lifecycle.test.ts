@@ -4,12 +4,27 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/fixtures.js';
 import { waitFor } from '../support/wait-for.js';
+import { tailOf } from '../support/tail-of.js';
 import { startControlPlane } from './control-plane.js';
 import { k8sBinaries, type K8sBinaries } from './k8s-binaries.js';
 import { isAlive as alive } from '../../electron/engine/exec/process-tree.js';
 
 const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
 const startedPids = (text: string): number[] => [...text.matchAll(/started [\w-]+ \(pid (\d+)\)/g)].map((match) => Number(match[1]));
+/**
+ * Waits until the harness says it is up and everything the test reads from its output is there:
+ * "started … (pid N)" of all five servers (stderr) and the "Press Ctrl-C" block (stdout) arrive on
+ * two pipes, so one can come before the other.
+ */
+const harnessUp = (output: () => string): Promise<string> =>
+  waitFor(
+    () => {
+      const text = output();
+      return text.includes('Press Ctrl-C') && /\(this harness: \d+\)/.test(text) && /logs:\s+\S+\/logs/.test(text) && startedPids(text).length >= 5 && text;
+    },
+    'the harness to be up with its five servers',
+    { timeoutMs: 5 * 60_000, describe: () => `${startedPids(output()).length} servers started; the output ends with:\n${tailOf(output())}` },
+  );
 
 // The harness must leave nothing behind however it ends: a failed start-up, or the harness
 // process itself being interrupted (Ctrl-C, SIGTERM).
@@ -39,15 +54,16 @@ describe('the control plane harness life cycle', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => output.includes('Press Ctrl-C'), 'the harness to be up', 120_000);
-    const pids = startedPids(output);
-    const harness = Number(/\(this harness: (\d+)\)/.exec(output)?.[1]);
+    const up = await harnessUp(() => output);
+    const pids = startedPids(up);
+    const harness = Number(/\(this harness: (\d+)\)/.exec(up)?.[1]);
+    expect(pids.length).toBe(5);
     expect(pids.every(alive)).toBe(true);
 
     // The process running the harness code (tsx runs it in a child of its own), killed outright:
     // no handler of its own runs, so only the orphan reaper can clean up.
     process.kill(harness, 'SIGKILL');
-    await waitFor(() => pids.every((pid) => !alive(pid)), 'the orphaned servers to be killed', 15_000);
+    await waitFor(() => pids.every((pid) => !alive(pid)), 'the orphaned servers to be killed', { describe: () => `still alive: ${pids.filter(alive).join(' ')}` });
     child.kill('SIGKILL');
     // Its temp folder stays behind (nothing ran to remove it); take it away here.
     const dir = /logs:\s+(\S+)\/logs/.exec(output)?.[1];
@@ -62,9 +78,9 @@ describe('the control plane harness life cycle', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-    await waitFor(() => output.includes('Press Ctrl-C'), 'the harness to be up', 120_000);
-    const pids = startedPids(output);
-    const dir = /logs:\s+(\S+)\/logs/.exec(output)?.[1] ?? '';
+    const up = await harnessUp(() => output);
+    const pids = startedPids(up);
+    const dir = /logs:\s+(\S+)\/logs/.exec(up)?.[1] ?? '';
     expect(pids.length).toBe(5);
     expect(pids.every(alive)).toBe(true);
     expect(await exists(dir)).toBe(true);

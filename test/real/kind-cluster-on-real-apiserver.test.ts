@@ -7,7 +7,7 @@ import type { ShellSession } from '../../shared/ipc/shell-channels.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
 import { createMiniKubernetes } from '../support/mini-kubernetes.js';
 import { RecordingClient } from '../support/recording-client.js';
-import { waitFor } from '../support/wait-for.js';
+import { waitForText } from '../support/wait-for-text.js';
 import { startControlPlane, type ControlPlane } from './control-plane.js';
 import { simulatedNodes } from './simulated-nodes.js';
 
@@ -67,8 +67,11 @@ describe('a kind-mode cluster whose API server is real', () => {
     await session.request('output:attach', { streamId: shell.streamId });
     await session.request('shell:write', { sessionId: shell.sessionId, data: `${plane.binaries.kubectl} get nodes -o name; echo "KUBECONFIG=$KUBECONFIG"\r` });
     const text = (): string => client.payloads('output:data').map((b) => b.data).join('');
-    await waitFor(() => simulatedNodes.every((node) => text().includes(`node/${node.name}`)), 'kubectl in the Shell tab to list the nodes', 30_000);
-    expect(text()).toMatch(/KUBECONFIG=.*clusters\/e2e\/kubeconfig/);
+    // The KUBECONFIG line comes after the node names: wait for all of it, then assert on what was waited for.
+    const kubeconfigLine = /KUBECONFIG=.*clusters\/e2e\/kubeconfig/;
+    const seen = await waitForText(text, [...simulatedNodes.map((node) => `node/${node.name}`), kubeconfigLine], 'kubectl in the Shell tab to list the nodes, then the KUBECONFIG line', 120_000);
+    for (const node of simulatedNodes) expect(seen).toContain(`node/${node.name}`);
+    expect(seen).toMatch(kubeconfigLine);
     await session.request('shell:close', { sessionId: shell.sessionId });
   });
 });

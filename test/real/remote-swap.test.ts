@@ -10,7 +10,9 @@ import type { RemoteStatus } from '../../shared/remote/remote-facts.js';
 import { diagnose } from '../../shared/diagnosis/diagnose.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
 import { RecordingClient } from '../support/recording-client.js';
+import { tailOf } from '../support/tail-of.js';
 import { waitFor } from '../support/wait-for.js';
+import { waitForText } from '../support/wait-for-text.js';
 import { startControlPlane, type ControlPlane } from './control-plane.js';
 import { focusFor } from './e2e-spec-run.js';
 import { knownSpecs } from './known-specs.js';
@@ -61,6 +63,8 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     return { spec: deployment.spec.replicas, ready: deployment.status.readyReplicas ?? 0 };
   };
   const podNode = async (name: string): Promise<string> => JSON.parse(await kubectl('get', 'pod', name, '-o', 'json')).spec.nodeName ?? '';
+  const podStatus = async (name: string): Promise<string> => JSON.stringify(JSON.parse(await kubectl('get', 'pod', name, '-o', 'json')).status);
+  const noticesSince = (before: number): string => JSON.stringify(client.payloads('app:notice').slice(before).map((n) => n.message)) || 'no notice';
   const createPod = async (name: string): Promise<void> => {
     const manifest = path.join(dir, `${name}.json`);
     await writeFile(manifest, JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.10' }] } }));
@@ -73,7 +77,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
   /** The cluster as the harness started it: one ready scheduler replica, and the harness's scheduler running. */
   const expectOriginal = async (): Promise<void> => {
     expect(await replicas()).toEqual({ spec: 1, ready: 1 });
-    await waitFor(() => plane.scheduler.pid !== undefined, 'the in-cluster scheduler to run again', 30_000);
+    await waitFor(() => plane.scheduler.pid !== undefined, 'the in-cluster scheduler to run again', { timeoutMs: 60_000, describe: async () => `the harness runs no kube-scheduler; the Deployment: ${JSON.stringify(await replicas())}` });
   };
 
   beforeAll(async () => {
@@ -144,9 +148,9 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     expect(status).toMatchObject({ schedulerRunning: true, interrupted: false, journal: { state: 'scheduler-started', originalReplicas: 1 } });
 
     await createPod('bound-by-ours');
-    await waitFor(async () => (await podNode('bound-by-ours')) !== '', 'the pod to be bound', 60_000);
+    await waitFor(async () => (await podNode('bound-by-ours')) !== '', 'the pod to be bound', { timeoutMs: 120_000, intervalMs: 250, describe: async () => `pod bound-by-ours: ${await podStatus('bound-by-ours')}` });
     // Its log says so (kube-scheduler -v=2 logs each binding), and no other scheduler was running.
-    await waitFor(async () => /Successfully bound pod to node.*bound-by-ours/.test(await schedulerLogOf(engine!, status)), 'the local scheduler to log the binding', 30_000);
+    await waitFor(async () => /Successfully bound pod to node.*bound-by-ours/.test(await schedulerLogOf(engine!, status)), 'the local scheduler to log the binding', { timeoutMs: 60_000, describe: async () => tailOf(await schedulerLogOf(engine!, status)) });
     expect(plane.scheduler.pid).toBeUndefined();
 
     // The Shell tab talks to the cluster through the private copy too.
@@ -154,7 +158,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     await request('output:attach', { streamId: opened.streamId });
     await request('shell:write', { sessionId: opened.sessionId, data: 'echo "KUBECONFIG=$KUBECONFIG"\r' });
     const shellText = (): string => client.payloads('output:data').filter((b) => b.streamId === opened.streamId).map((b) => b.data).join('');
-    await waitFor(() => shellText().includes(`KUBECONFIG=${path.join(dataDir, 'remote', 'kubeconfig')}`), 'the shell to show KUBECONFIG', 30_000);
+    await waitForText(shellText, `KUBECONFIG=${path.join(dataDir, 'remote', 'kubeconfig')}\r`, 'the shell to show KUBECONFIG', 60_000);
     await request('shell:close', { sessionId: opened.sessionId });
 
     // The Test step runs against the remote cluster through the private kubeconfig.
@@ -169,7 +173,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     await expectOriginal();
     expect(await strayScheduler(dataDir)).toEqual([]);
     await createPod('bound-by-theirs');
-    await waitFor(async () => (await podNode('bound-by-theirs')) !== '', 'the in-cluster scheduler to bind a pod', 60_000);
+    await waitFor(async () => (await podNode('bound-by-theirs')) !== '', 'the in-cluster scheduler to bind a pod', { timeoutMs: 120_000, intervalMs: 250, describe: async () => `pod bound-by-theirs: ${await podStatus('bound-by-theirs')}` });
   }, 15 * 60_000);
 
   it('quitting the app restores the cluster before it exits', async () => {
@@ -193,7 +197,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     const { stdout } = await execFileAsync('ps', ['-eo', 'pid=,args=']);
     const pid = Number(stdout.split('\n').find((l) => l.includes(`--config=${path.join(dataDir, 'remote')}`))?.trim().split(/\s+/)[0]);
     process.kill(pid, 'SIGKILL');
-    const notice = await waitFor(() => client.payloads('app:notice').slice(before).find((n) => n.message.includes('local kube-scheduler died (it was killed by SIGKILL)')), 'a notice', 10_000);
+    const notice = await waitFor(() => client.payloads('app:notice').slice(before).find((n) => n.message.includes('local kube-scheduler died (it was killed by SIGKILL)')), 'a notice that the local kube-scheduler died', { describe: () => noticesSince(before) });
     expect(notice.level).toBe('error');
     await expect(request('steps:run', { stepId: 'test' })).rejects.toThrow(/local kube-scheduler died \(it was killed by SIGKILL\)/);
     expect((await step('teardown')).outcome).toBe('success');
@@ -206,7 +210,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     expect((await step('cluster')).outcome).toBe('success');
     const before = client.payloads('app:notice').length;
     await kubectl('-n', schedulerDeployment.namespace, 'scale', `deployment/${schedulerDeployment.name}`, '--replicas=1');
-    const notice = await waitFor(() => client.payloads('app:notice').slice(before).find((n) => n.message.startsWith('Pods may be bound by another scheduler')), 'the race to be reported', 30_000);
+    const notice = await waitFor(() => client.payloads('app:notice').slice(before).find((n) => n.message.startsWith('Pods may be bound by another scheduler')), 'the race to be reported', { timeoutMs: 60_000, describe: () => noticesSince(before) });
     expect(notice.message).toContain('kube-system/scheduler was scaled back to 1 while your kube-scheduler runs');
     expect(diagnose(notice.message, { os: 'linux', arch: 'amd64' }).map((d) => d.id)).toContain('remote-schedulers-racing');
     await expect(request('steps:run', { stepId: 'test' })).rejects.toThrow(/Pods may be bound by another scheduler/);

@@ -55,7 +55,10 @@ describe('running e2e specs from the Test step', () => {
   };
   const makeCommands = (info: StepInfo): string[] => info.commands.filter((c) => c.argv[0] === 'make').map((c) => c.argv.join(' '));
   const rerunEnded = async (after: number): Promise<RerunState> =>
-    waitFor(() => client.payloads('runs:rerun').slice(after).find((s) => s.state !== 'running'), 'the rerun to end', 10 * 60_000);
+    waitFor(() => client.payloads('runs:rerun').slice(after).find((s) => s.state !== 'running'), 'the rerun to end', {
+      timeoutMs: 10 * 60_000,
+      describe: () => `rerun states: ${JSON.stringify(client.payloads('runs:rerun').slice(after))}; steps: ${['build', 'cluster', 'test'].map((id) => `${id} ${engine.steps.get(id).state}`).join(', ')}`,
+    });
 
   beforeAll(async () => {
     plane = await startControlPlane();
@@ -195,7 +198,7 @@ describe('running e2e specs from the Test step', () => {
     const started = await waitFor(() => {
       const info = engine.steps.get('test');
       return info.state === 'done' ? `the step ended first: ${info.error?.message ?? info.outcome ?? ''}` : info.progress?.current && 'started';
-    }, 'a spec to start', 120_000);
+    }, 'a spec to start', { timeoutMs: 5 * 60_000, describe: () => JSON.stringify({ state: engine.steps.get('test').state, progress: engine.steps.get('test').progress }) });
     expect(started).toBe('started');
     await request('steps:cancel', { stepId: 'test' });
     const info = await engine.steps.settled('test');

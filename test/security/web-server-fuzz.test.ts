@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { Engine } from '../../electron/engine/engine.js';
 import { startWebServer, type RunningWebServer } from '../../electron/web/web-server.js';
 import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait-for.js';
 
 function status(port: number, pathAndQuery: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
@@ -93,7 +94,8 @@ describe('browser mode refuses what it should, whatever it is sent', () => {
       }),
       { numRuns: 300 },
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Every frame gets its reply: wait for that count (not a guessed sleep), then check no extra came.
+    await waitFor(() => replies.length >= sent, `a reply to each of the ${sent} frames`, { describe: () => `${replies.length} replies` });
     expect(replies.length).toBe(sent);
     expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.close();
