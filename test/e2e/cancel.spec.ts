@@ -14,10 +14,11 @@ test('Stop ends a long step and every process it started', async ({ page, studio
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('status-long')).toHaveText('running');
 
-  const pids = await expect
-    .poll(async () => [...(await terminalText(page, 'output-terminal')).matchAll(/PID (\d+) depth/g)].length)
-    .toBe(3)
-    .then(async () => [...(await terminalText(page, 'output-terminal')).matchAll(/PID (\d+) depth/g)].map((m) => Number(m[1])));
+  // Poll the pids themselves, so what is asserted next is what was waited for.
+  let pids: number[] = [];
+  await expect
+    .poll(async () => (pids = [...(await terminalText(page, 'output-terminal')).matchAll(/PID (\d+) depth/g)].map((m) => Number(m[1]))).length, { message: 'three processes to print their pids in the terminal' })
+    .toBe(3);
   expect(pids.every(alive)).toBe(true);
 
   await page.getByRole('button', { name: 'Stop' }).click();

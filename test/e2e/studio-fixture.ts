@@ -55,7 +55,7 @@ export async function startStudio(options: StudioOptions = {}): Promise<Studio &
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`browser mode did not print its URL within 60 s; its output:\n${output}`)), 60_000);
     const check = (): void => {
       const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
       if (match?.[1]) {
