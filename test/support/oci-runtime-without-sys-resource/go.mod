@@ -1,0 +1,3 @@
+module example.com/oci-runtime-without-sys-resource
+
+go 1.21
