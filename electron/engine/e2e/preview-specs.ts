@@ -1,12 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
 import { e2ePreviewArgv } from '../../../shared/e2e/e2e-argv.js';
 import { filterProblems, type E2eFilters } from '../../../shared/e2e/e2e-filters.js';
 import { parseGinkgoDryRun, type Preview } from '../../../shared/e2e/parse-ginkgo-json.js';
 import { AppError } from '../../../shared/errors/app-error.js';
 import { tailLines } from '../../../shared/output/tail-lines.js';
+import { runToCompletion } from '../exec/run-to-completion.js';
 
 export interface PreviewAnswer {
   problems: ReturnType<typeof filterProblems>;
@@ -25,14 +25,14 @@ export async function previewSpecs(e2eTest: string, filters: Pick<E2eFilters, 'f
   const report = path.join(dir, 'dry-run.json');
   const argv = e2ePreviewArgv(e2eTest, filters, report);
   try {
-    const [file = '', ...args] = argv;
-    const result = await execa(file, args, { reject: false, timeout: 120_000, env, extendEnv: true, cwd: dir, stdin: 'ignore' });
+    const result = await runToCompletion(argv, { env, cwd: dir, timeoutMs: 120_000 });
     const json = await readFile(report, 'utf8').catch(() => undefined);
     if (!json) {
-      throw new AppError(`e2e.test did not write its dry-run report (exit code ${result.exitCode ?? '?'}).`, 'expected', {
+      const exited = result.exitCode >= 0;
+      throw new AppError(`e2e.test did not write its dry-run report (exit code ${exited ? result.exitCode : '?'}).`, 'expected', {
         command: argv,
-        exitCode: result.exitCode,
-        stderrTail: tailLines(`${String(result.stdout ?? '')}\n${String(result.stderr ?? '')}`, 15),
+        ...(exited ? { exitCode: result.exitCode } : {}),
+        stderrTail: tailLines(`${result.stdout}\n${result.stderr}`, 15),
       });
     }
     return { problems: [], preview: parseGinkgoDryRun(json), argv };

@@ -1,5 +1,5 @@
-import { execa } from 'execa';
 import path from 'node:path';
+import { runToCompletion } from '../exec/run-to-completion.js';
 
 const startMarker = '__STUDIO_PATH_START__';
 const endMarker = '__STUDIO_PATH_END__';
@@ -11,14 +11,8 @@ const endMarker = '__STUDIO_PATH_END__';
  */
 export async function loginShellPath(shell = process.env.SHELL): Promise<string[]> {
   if (!shell || !path.isAbsolute(shell)) return [];
-  const result = await execa(shell, ['-l', '-c', `printf '%s%s%s' '${startMarker}' "$PATH" '${endMarker}'`], {
-    reject: false,
-    timeout: 5000,
-    stdin: 'ignore',
-    env: { TERM: 'dumb' },
-    extendEnv: true,
-  });
-  const text = String(result.stdout ?? '');
+  const result = await runToCompletion([shell, '-l', '-c', `printf '%s%s%s' '${startMarker}' "$PATH" '${endMarker}'`], { env: { TERM: 'dumb' }, timeoutMs: 5000 });
+  const text = result.stdout;
   const start = text.indexOf(startMarker);
   const end = text.indexOf(endMarker, start);
   if (start === -1 || end === -1) return [];
