@@ -17,7 +17,9 @@ test.beforeAll(async () => {
 test.afterAll(async () => server?.close());
 
 test('Native kind installs a verified kind from the release server, with a progress bar', async ({ page }) => {
-  const studio = await startStudio({ settings: { kindDownloadBase: server.base('slow'), kindBuildFallback: false, toolPaths: { kind: '$DATA/bin/kind' } } });
+  // The server holds the second half of the binary until the progress bar has been seen: a timed
+  // "slow" download could end before a loaded machine got to look at it.
+  const studio = await startStudio({ settings: { kindDownloadBase: server.base('held'), kindBuildFallback: false, toolPaths: { kind: '$DATA/bin/kind' } } });
   try {
     await page.goto(studio.url);
     await page.getByTestId('step-kind').click();
@@ -28,8 +30,9 @@ test('Native kind installs a verified kind from the release server, with a progr
     await expect(progress).toContainText(`Downloading kind-linux-${arch}`);
     await expect(progress).toContainText(/of [\d.]+ MB \(\d+%\)/);
     await page.screenshot({ path: 'test-results/screenshots/native-kind-progress.png' });
+    server.release();
 
-    await expect(page.getByTestId('status-kind')).toHaveText('success', { timeout: 30_000 });
+    await expect(page.getByTestId('status-kind')).toHaveText('success', { timeout: 60_000 });
     await expect(progress).toHaveCount(0);
     const install = page.getByTestId('kind-install');
     await expect(install).toContainText('Downloaded and verified');

@@ -8,15 +8,19 @@ import type { AddressInfo } from 'node:net';
  * redirects to /releases/download/<version>/<asset>, next to <asset>.sha256sum in `shasum -a 256`
  * format. The first path segment picks a scenario, so one server serves every case:
  *   ok, bad-checksum, wrong-binary (serves `wrongBinary` with its own valid checksum),
- *   html (an error page with a valid checksum), truncated, missing (404), stall, slow.
+ *   html (an error page with a valid checksum), truncated, missing (404), stall, slow, and held
+ *   (half the binary at once, the rest only when release() is called, so a test can look at a
+ *   download in progress for as long as it needs, however loaded the machine).
  */
 export interface KindReleaseServer {
   base(scenario: Scenario): string;
   requests: string[];
+  /** Sends the rest of every "held" download. */
+  release(): void;
   close(): Promise<void>;
 }
 
-export type Scenario = 'ok' | 'bad-checksum' | 'wrong-binary' | 'html' | 'truncated' | 'missing' | 'stall' | 'slow';
+export type Scenario = 'ok' | 'bad-checksum' | 'wrong-binary' | 'html' | 'truncated' | 'missing' | 'stall' | 'slow' | 'held';
 
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 const htmlPage = Buffer.from('<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body>Not Found</body></html>\n');
@@ -26,6 +30,7 @@ export async function startKindReleaseServer(options: { version: string; asset: 
   const wrong = await readFile(options.wrongBinary);
   const requests: string[] = [];
   const stalled = new Set<ServerResponse>();
+  const held = new Map<ServerResponse, Buffer>();
 
   const bodyFor = (scenario: Scenario): Buffer => (scenario === 'wrong-binary' ? wrong : scenario === 'html' ? htmlPage : good);
 
@@ -57,6 +62,13 @@ export async function startKindReleaseServer(options: { version: string; asset: 
       response.write(body.subarray(0, 64 * 1024));
       return;
     }
+    if (scenario === 'held') {
+      const half = Math.floor(body.length / 2);
+      response.write(body.subarray(0, half));
+      held.set(response, body.subarray(half));
+      response.on('close', () => held.delete(response));
+      return;
+    }
     if (scenario === 'slow') {
       // About two seconds in twenty pieces, so a progress bar has something to show.
       const piece = Math.ceil(body.length / 20);
@@ -79,8 +91,12 @@ export async function startKindReleaseServer(options: { version: string; asset: 
   return {
     base: (scenario) => `http://127.0.0.1:${port}/${scenario}/dl`,
     requests,
+    release: () => {
+      for (const [response, rest] of held) response.end(rest);
+      held.clear();
+    },
     close: async () => {
-      for (const response of stalled) response.destroy();
+      for (const response of [...stalled, ...held.keys()]) response.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
