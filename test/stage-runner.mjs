@@ -71,7 +71,7 @@ export function cacheState(root) {
   const cache = testCacheDir();
   const entries = (name) => finished(path.join(cache, name)).flatMap((version) => {
     const inner = finished(path.join(cache, name, version));
-    return inner.length > 0 ? [`${version}/${inner.join(',')}`] : [];
+    return inner.length > 0 ? [`${version} (${inner.length} ${inner.length === 1 ? 'entry' : 'entries'})`] : [];
   });
   const state = {};
   // The real control plane's Kubernetes binaries (the biggest cold cost), the Go toolchains tests
