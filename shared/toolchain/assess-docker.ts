@@ -14,7 +14,9 @@ export function assessDocker(client: ToolReport, server: DockerServer, platform:
     report.fix ??= fix;
   };
   if (!server.reachable) {
-    problem(`The Docker daemon does not answer${serverError ? `: ${serverError.replace(/[.?!\s]+$/, '')}` : ''}. kind needs a running Docker engine.`, dockerStartCommand(platform));
+    // The client's stderr first; a client that printed nothing there said it in the JSON.
+    const reason = serverError || server.error;
+    problem(`The Docker daemon does not answer${reason ? `: ${reason.replace(/[.?!\s]+$/, '')}` : ''}. kind needs a running Docker engine.`, dockerStartCommand(platform));
     return report;
   }
   report.messages.push(`Server: ${server.engine ?? 'Docker'} ${server.serverVersion ?? ''}, ${server.os ?? '?'}/${server.arch ?? '?'}${server.memoryBytes ? `, ${(server.memoryBytes / 1024 ** 3).toFixed(1)} GiB memory` : ''}.`);

@@ -23,7 +23,12 @@ export function engineName(info: DockerInfoJson, context: string | undefined): s
   return 'Docker Engine';
 }
 
-/** Reads `docker info --format '{{json .}}'`; an unreachable daemon gives reachable: false. */
+/**
+ * Reads `docker info --format '{{json .}}'`; an unreachable daemon gives reachable: false, with the
+ * client's first ServerErrors entry as `error`. Clients differ there (docker/cli's
+ * cli/command/system/info.go): 20.10 puts the error only in that JSON and exits 0; later ones also
+ * print it on stderr and exit 1, with an empty ServerVersion.
+ */
 export function parseDockerInfo(output: string, exitCode: number, context?: string): DockerServer {
   const line = output.split('\n').find((l) => l.trim().startsWith('{'));
   if (!line) return { reachable: false };
@@ -33,7 +38,8 @@ export function parseDockerInfo(output: string, exitCode: number, context?: stri
   } catch {
     return { reachable: false };
   }
-  if (exitCode !== 0 || !info.ServerVersion || (info.ServerErrors?.length ?? 0) > 0) return { reachable: false };
+  const error = info.ServerErrors?.find((message) => typeof message === 'string' && message.trim().length > 0)?.trim();
+  if (exitCode !== 0 || !info.ServerVersion || (info.ServerErrors?.length ?? 0) > 0) return error === undefined ? { reachable: false } : { reachable: false, error };
   return {
     reachable: true,
     engine: engineName(info, context),

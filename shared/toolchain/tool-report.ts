@@ -29,6 +29,8 @@ export const DockerServerSchema = z.object({
   memoryBytes: z.number().nonnegative().optional(),
   cpus: z.number().int().nonnegative().optional(),
   defaultPlatform: z.string().optional(),
+  /** Why the daemon did not answer, from `docker info`'s own ServerErrors (the 20.10 client prints it nowhere else). */
+  error: z.string().optional(),
 });
 export type DockerServer = z.infer<typeof DockerServerSchema>;
 

@@ -53,6 +53,12 @@ describe('assessDocker', () => {
     expect(assessDocker(client, { reachable: false }, mac).fix).toMatch(/colima start/);
   });
 
+  it('a client that printed no error says why in the JSON: that reason is shown; its stderr wins when both are there', () => {
+    const server = { reachable: false, error: 'Cannot connect to the Docker daemon at unix:///tmp/nope.sock. Is the docker daemon running?' };
+    expect(assessDocker(client, server, debian).messages[0]).toBe('The Docker daemon does not answer: Cannot connect to the Docker daemon at unix:///tmp/nope.sock. Is the docker daemon running. kind needs a running Docker engine.');
+    expect(assessDocker(client, server, debian, 'permission denied while trying to connect').messages[0]).toMatch(/does not answer: permission denied while trying to connect\./);
+  });
+
   it('a foreign daemon, a foreign DOCKER_DEFAULT_PLATFORM and a small VM are flagged', () => {
     expect(assessDocker(client, { reachable: true, os: 'linux', arch: 'amd64', engine: 'Docker Desktop' }, mac).verdict).toBe('problem');
     const platform = assessDocker(client, { reachable: true, os: 'linux', arch: 'arm64', defaultPlatform: 'linux/amd64' }, mac);

@@ -16,6 +16,11 @@ describe('parseDockerInfo', () => {
   });
   it('an unreachable daemon', () => {
     expect(parseDockerInfo('', 1)).toEqual({ reachable: false });
-    expect(parseDockerInfo('{"ServerErrors":["Cannot connect to the Docker daemon"],"ClientInfo":{}}', 1)).toEqual({ reachable: false });
+    expect(parseDockerInfo('{"ServerErrors":["Cannot connect to the Docker daemon"],"ClientInfo":{}}', 1)).toEqual({ reachable: false, error: 'Cannot connect to the Docker daemon' });
+  });
+  it("keeps the reason from the JSON: Debian's 20.10 client exits 0 and prints it nowhere else (captured from it)", () => {
+    const output = '{"ServerErrors":["Cannot connect to the Docker daemon at unix:///tmp/nope.sock. Is the docker daemon running?"],"ClientInfo":{"Debug":false,"Context":"default","Plugins":[],"Warnings":null}}\n';
+    expect(parseDockerInfo(output, 0)).toEqual({ reachable: false, error: 'Cannot connect to the Docker daemon at unix:///tmp/nope.sock. Is the docker daemon running?' });
+    expect(parseDockerInfo(info({ ServerErrors: [''] }), 0)).toEqual({ reachable: false });
   });
 });
