@@ -8,7 +8,13 @@ export interface SchedulerConfigProblem {
 
 /** The fields the app itself sets: the local scheduler must reach the copied kubeconfig and must not take part in leader election. */
 const forbiddenKeys = new Set(['apiVersion', 'kind', 'clientConnection', 'leaderElection', 'healthzBindAddress', 'metricsBindAddress']);
-const allowedKeys = new Set(['profiles', 'percentageOfNodesToScore', 'podInitialBackoffSeconds', 'podMaxBackoffSeconds', 'parallelism', 'extenders', 'featureGates']);
+const allowedKeys = new Set(['profiles', 'percentageOfNodesToScore', 'podInitialBackoffSeconds', 'podMaxBackoffSeconds', 'parallelism', 'extenders']);
+/**
+ * KubeSchedulerConfiguration v1 has no featureGates field (k8s.io/kube-scheduler v0.35.4
+ * config/v1/types.go), and kube-scheduler decodes its config strictly, so it would refuse to start
+ * (strict decoding error: unknown field "featureGates"). Gates go on its command line instead.
+ */
+const featureGatesKey = 'featureGates';
 const profileKeys = new Set(['schedulerName', 'plugins', 'pluginConfig', 'percentageOfNodesToScore']);
 const extensionPoints = new Set(['preEnqueue', 'queueSort', 'preFilter', 'filter', 'postFilter', 'preScore', 'score', 'reserve', 'permit', 'preBind', 'bind', 'postBind', 'multiPoint']);
 const defaultScheduler = 'default-scheduler';
@@ -45,6 +51,10 @@ export function schedulerConfigProblems(extraYaml: string): SchedulerConfigProbl
       add(pair.key, `${key} is set by the app and cannot be changed here; remove it.`);
       continue;
     }
+    if (key === featureGatesKey) {
+      add(pair.key, 'featureGates is not part of the scheduler configuration (kube-scheduler refuses it: unknown field "featureGates"); set the gates in the Feature gates field, which passes them as --feature-gates.');
+      continue;
+    }
     if (!allowedKeys.has(key)) {
       add(pair.key, `${key} is not a setting that can be given here (allowed: ${[...allowedKeys].join(', ')}).`);
       continue;
@@ -63,10 +73,6 @@ export function schedulerConfigProblems(extraYaml: string): SchedulerConfigProbl
         break;
       case 'extenders':
         if (!isSeq(value)) add(value ?? pair.key, 'extenders must be a list.');
-        break;
-      case 'featureGates':
-        if (!isMap(value)) add(value ?? pair.key, 'featureGates must be a mapping of gate names to true or false.');
-        else for (const gate of value.items) if (!isScalar(gate.value) || typeof gate.value.value !== 'boolean') add(gate.value ?? gate.key, `featureGates.${keyOf(gate.key)} must be true or false.`);
         break;
     }
   }

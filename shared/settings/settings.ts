@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultKindDownloadBase, kindBaseProblem, kindVersionProblem, pinnedKindVersion } from '../kind/kind-release.js';
 import { defaultKindConfigForm, renderKindConfig } from '../kind-config/kind-config-form.js';
 import { E2eFiltersSchema } from '../e2e/e2e-filters.js';
+import { featureGateNameProblem } from '../remote/feature-gates.js';
 
 const KindVersionSchema = z.string().superRefine((value, context) => {
   const problem = kindVersionProblem(value);
@@ -21,6 +22,16 @@ export const RemoteSettingsSchema = z.object({
   confirmedContext: z.string().max(1024).default(''),
   /** YAML merged into the generated KubeSchedulerConfiguration (profiles, plugin settings). */
   schedulerConfigExtra: z.string().max(65_536).default(''),
+  /** kube-scheduler's --feature-gates (its config file has no field for them); empty: none. */
+  featureGates: z
+    .record(
+      z.string().superRefine((name, context) => {
+        const problem = featureGateNameProblem(name);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
+      z.boolean(),
+    )
+    .default({}),
 });
 export type RemoteSettings = z.output<typeof RemoteSettingsSchema>;
 

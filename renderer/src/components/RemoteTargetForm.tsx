@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RequestOutput } from '../../../shared/ipc/contract.js';
+import { formatFeatureGates, parseFeatureGates } from '../../../shared/remote/feature-gates.js';
 import { schedulerConfigProblems } from '../../../shared/remote/scheduler-config.js';
 import { errorMessage } from '../api/studio-error.js';
 import { useStudio } from '../store/studio-store.js';
@@ -18,10 +19,12 @@ export function RemoteTargetForm({ disabled }: { disabled: boolean }): React.JSX
   const [listed, setListed] = useState<Contexts | undefined>();
   const [typed, setTyped] = useState(saved?.confirmedContext ?? '');
   const [extra, setExtra] = useState(saved?.schedulerConfigExtra ?? '');
+  const [gatesText, setGatesText] = useState(formatFeatureGates(saved?.featureGates ?? {}));
   const [problem, setProblem] = useState<string | undefined>();
   // The choice shows at once; the saved setting follows when the engine answers.
   const [picked, setPicked] = useState<string | undefined>();
   const extraProblems = useMemo(() => (extra.trim() ? schedulerConfigProblems(extra) : []), [extra]);
+  const gates = useMemo(() => parseFeatureGates(gatesText), [gatesText]);
 
   const list = async (kubeconfig: string): Promise<void> => {
     if (!api) return;
@@ -128,6 +131,24 @@ export function RemoteTargetForm({ disabled }: { disabled: boolean }): React.JSX
           {p.message}
         </p>
       ))}
+      <label>
+        Feature gates (kube-scheduler --feature-gates, e.g. SchedulerQueueingHints=true, OtherGate=false)
+        <input
+          value={gatesText}
+          spellCheck={false}
+          placeholder="SchedulerQueueingHints=true"
+          aria-invalid={gates.problem !== undefined}
+          onChange={(e) => setGatesText(e.target.value)}
+          onBlur={() => {
+            if (gates.problem === undefined) void save({ featureGates: gates.gates });
+          }}
+        />
+      </label>
+      {gates.problem && (
+        <p className="field-error" role="alert">
+          {gates.problem}
+        </p>
+      )}
       {problem && (
         <p className="field-error" role="alert">
           {problem}

@@ -21,8 +21,6 @@ describe('schedulerConfig', () => {
 podInitialBackoffSeconds: 2
 podMaxBackoffSeconds: 20
 parallelism: 8
-featureGates:
-  SchedulerQueueingHints: true
 profiles:
   - schedulerName: default-scheduler
     plugins:
@@ -47,8 +45,8 @@ profiles:
       podInitialBackoffSeconds: 2,
       podMaxBackoffSeconds: 20,
       parallelism: 8,
-      featureGates: { SchedulerQueueingHints: true },
     });
+    expect(config).not.toHaveProperty('featureGates');
     expect(config.profiles.map((p: { schedulerName: string }) => p.schedulerName)).toEqual(['default-scheduler', 'bin-packer']);
     expect(config.profiles[0].plugins.score.enabled).toEqual([{ name: 'NodeResourcesFit', weight: 2 }]);
     expect(config.profiles[0].pluginConfig[0].args.scoringStrategy.type).toBe('MostAllocated');
@@ -139,8 +137,17 @@ describe('schedulerConfigProblems', () => {
     expect(schedulerConfigProblems('profiles:\n- schedulerName: default-scheduler\n  pluginConfig: {name: X}\n')).toEqual([{ line: 3, message: expect.stringMatching(/list of \{name, args\}/) }]);
   });
 
-  it('checks number and map settings', () => {
-    const problems = schedulerConfigProblems('percentageOfNodesToScore: 150\nparallelism: 0\npodMaxBackoffSeconds: "10"\nfeatureGates:\n  A: yes\n  B: false\nextenders: {}\n');
-    expect(problems.map((p) => p.line)).toEqual([1, 2, 3, 5, 7]);
+  it('checks number and list settings', () => {
+    const problems = schedulerConfigProblems('percentageOfNodesToScore: 150\nparallelism: 0\npodMaxBackoffSeconds: "10"\nextenders: {}\n');
+    expect(problems.map((p) => p.line)).toEqual([1, 2, 3, 4]);
+  });
+
+  // KubeSchedulerConfiguration v1 has no featureGates field (k8s.io/kube-scheduler v0.35.4
+  // config/v1/types.go) and kube-scheduler decodes strictly: test/real/scheduler-feature-gates.test.ts
+  // shows the real binary refusing it. The gates belong on the command line.
+  it('refuses featureGates, pointing at the feature gates field', () => {
+    const problems = schedulerConfigProblems('parallelism: 4\nfeatureGates:\n  SchedulerQueueingHints: true\n');
+    expect(problems).toEqual([{ line: 2, message: expect.stringMatching(/^featureGates is not part of the scheduler configuration .*unknown field "featureGates".*Feature gates field.*--feature-gates/) }]);
+    expect(() => schedulerConfig({ kubeconfig, extraYaml: 'featureGates: {A: true}\n' })).toThrow(/line 1\b.*Feature gates field/);
   });
 });
