@@ -20,7 +20,10 @@ const willRun = /^Will run (\d+) of (\d+) specs?\b/;
 const suiteNode = /^\[(?:ReportBeforeSuite|ReportAfterSuite|SynchronizedBeforeSuite|SynchronizedAfterSuite|BeforeSuite|AfterSuite|DeferCleanup \(Suite\))\]/;
 // After the last separator ginkgo prints its summary, which is no spec either.
 const runSummary = /^(?:Summarizing \d+ |Ran \d+ of \d+ Specs?\b)/;
-const skippedRun = /^S+$/;
+// Specs printed as bare denoters: "S" for each skipped one, and, when a parallel run's CLI lacks -v,
+// "•" for each passed one (ginkgo v2.27.2 reporters/default_reporter.go DidRun). Such a run is no
+// spec name; the app gives the CLI -v so that passed specs are counted (shared/e2e/e2e-argv.ts).
+const skippedRun = /^[S•+P]+$/;
 // The denoter is • (+ on Windows); a spec that passed on a retry gets ↺ (R on Windows).
 const passed = /^[•+] \[\d+(?:\.\d+)? seconds\]/;
 const flakeyPassed = /^[•↺+R] \[FLAKEY TEST - TOOK \d+ ATTEMPTS TO PASS\]/;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { e2eParallelArgv, e2ePreviewArgv, e2eRunArgv } from '../../../shared/e2e/e2e-argv.js';
+import { e2eParallelArgv, e2ePreviewArgv, e2eRunArgv, nodeArchOf } from '../../../shared/e2e/e2e-argv.js';
 import { E2eFiltersSchema, filterProblems } from '../../../shared/e2e/e2e-filters.js';
 import { parseGinkgoDryRun } from '../../../shared/e2e/parse-ginkgo-json.js';
 import { fixture } from '../../support/fixtures.js';
@@ -23,16 +23,19 @@ describe('e2e.test argv', () => {
   const filters = E2eFiltersSchema.parse({ focus: "[sig-scheduling] it's $(x)", skip: '\\[Serial\\]', failFast: true, flakeAttempts: 2, timeoutMinutes: 30 });
 
   it('calls e2e.test directly with the cluster, provider and report flags, each filter one element', () => {
-    const argv = e2eRunArgv({ e2eTest: '/k/_output/bin/e2e.test', kubeconfig: '/data/kc', context: 'kind-e2e', numNodes: 2, nodeOsArch: 'linux/arm64', reportDir: '/data/runs/1', reportPrefix: 'run-1' }, filters);
+    const argv = e2eRunArgv({ e2eTest: '/k/_output/bin/e2e.test', kubeconfig: '/data/kc', context: 'kind-e2e', numNodes: 2, nodeArch: nodeArchOf('linux/arm64'), kubectl: '/k/_output/bin/kubectl', reportDir: '/data/runs/1', reportPrefix: 'run-1' }, filters);
     expect(argv).toEqual([
       '/k/_output/bin/e2e.test',
       '--kubeconfig=/data/kc',
       '--context=kind-e2e',
       '--provider=skeleton',
       '--num-nodes=2',
-      '--node-os-arch=linux/arm64',
+      // The arch alone: kubernetes v1.35.4 test/e2e/framework/util.go NodeOSArchIs compares it with "amd64" and the like.
+      '--node-os-arch=arm64',
+      '--kubectl-path=/k/_output/bin/kubectl',
       '--report-dir=/data/runs/1',
       '--report-prefix=run-1',
+      '--disable-log-dump=true',
       "--ginkgo.focus=[sig-scheduling] it's $(x)",
       '--ginkgo.skip=\\[Serial\\]',
       '--ginkgo.fail-fast',
@@ -43,11 +46,18 @@ describe('e2e.test argv', () => {
   });
 
   it('runs in parallel through the ginkgo CLI, e2e.test and its flags after the "--"', () => {
-    const target = { e2eTest: '/k/e2e.test', kubeconfig: '/kc', context: 'c', numNodes: 3, nodeOsArch: 'linux/amd64', reportDir: '/r', reportPrefix: 'p' };
+    const target = { e2eTest: '/k/e2e.test', kubeconfig: '/kc', context: 'c', numNodes: 3, nodeArch: 'amd64', kubectl: '/k/kubectl', reportDir: '/r', reportPrefix: 'p' };
     const parallel = { ...filters, nodes: 4 };
     const argv = e2eParallelArgv('/k/ginkgo', target, parallel);
-    expect(argv.slice(0, 5)).toEqual(['/k/ginkgo', '--nodes=4', '--timeout=30m', '/k/e2e.test', '--']);
-    expect(argv.slice(5)).toEqual(e2eRunArgv(target, parallel).slice(1));
+    // -v for the CLI itself: its reporter prints the parallel run (test/engine/ginkgo-progress-cli.test.ts).
+    expect(argv.slice(0, 6)).toEqual(['/k/ginkgo', '--nodes=4', '-v', '--timeout=30m', '/k/e2e.test', '--']);
+    expect(argv.slice(6)).toEqual(e2eRunArgv(target, parallel).slice(1));
+  });
+
+  it('takes the architecture alone from an os/arch pair', () => {
+    expect(nodeArchOf('linux/arm64')).toBe('arm64');
+    expect(nodeArchOf('windows/amd64')).toBe('amd64');
+    expect(nodeArchOf('s390x')).toBe('s390x');
   });
 
   it('previews with a dry run and a JSON report', () => {
