@@ -1,49 +1,52 @@
 /**
- * The fields kind's v1alpha4 types accept (sigs.k8s.io/kind pkg/apis/config/v1alpha4/types.go),
- * as this app checks them: every type's known fields, and what each field holds.
+ * The fields of kind's v1alpha4 config types (sigs.k8s.io/kind pkg/apis/config/v1alpha4/types.go,
+ * identical in v0.30.0, v0.31.0 and v0.32.0) and the Go type each one decodes into. Field names are
+ * the yaml tags, matched exactly (yaml.v3 is case-sensitive). Enums such as role, ipFamily and
+ * kubeProxyMode are plain Go strings at decode time; kind checks them later, in Validate.
  */
 export type FieldType =
   | { kind: 'string' }
   | { kind: 'bool' }
-  | { kind: 'int' }
-  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'int32' }
   | { kind: 'stringMap' }
   | { kind: 'boolMap' }
   | { kind: 'stringList' }
-  | { kind: 'object'; type: string }
-  | { kind: 'objectList'; type: string };
+  | { kind: 'struct'; type: KindType }
+  | { kind: 'structList'; type: KindType };
 
-export const kindTypes: Record<string, Record<string, FieldType>> = {
+export type KindType = 'Cluster' | 'Node' | 'Networking' | 'Mount' | 'PortMapping' | 'PatchJSON6902';
+
+export const kindTypes: Record<KindType, Record<string, FieldType>> = {
   Cluster: {
     kind: { kind: 'string' },
     apiVersion: { kind: 'string' },
     name: { kind: 'string' },
-    nodes: { kind: 'objectList', type: 'Node' },
-    networking: { kind: 'object', type: 'Networking' },
+    nodes: { kind: 'structList', type: 'Node' },
+    networking: { kind: 'struct', type: 'Networking' },
     featureGates: { kind: 'boolMap' },
     runtimeConfig: { kind: 'stringMap' },
     kubeadmConfigPatches: { kind: 'stringList' },
-    kubeadmConfigPatchesJSON6902: { kind: 'objectList', type: 'PatchJSON6902' },
+    kubeadmConfigPatchesJSON6902: { kind: 'structList', type: 'PatchJSON6902' },
     containerdConfigPatches: { kind: 'stringList' },
     containerdConfigPatchesJSON6902: { kind: 'stringList' },
   },
   Node: {
-    role: { kind: 'enum', values: ['control-plane', 'worker'] },
+    role: { kind: 'string' },
     image: { kind: 'string' },
     labels: { kind: 'stringMap' },
-    extraMounts: { kind: 'objectList', type: 'Mount' },
-    extraPortMappings: { kind: 'objectList', type: 'PortMapping' },
+    extraMounts: { kind: 'structList', type: 'Mount' },
+    extraPortMappings: { kind: 'structList', type: 'PortMapping' },
     kubeadmConfigPatches: { kind: 'stringList' },
-    kubeadmConfigPatchesJSON6902: { kind: 'objectList', type: 'PatchJSON6902' },
+    kubeadmConfigPatchesJSON6902: { kind: 'structList', type: 'PatchJSON6902' },
   },
   Networking: {
-    ipFamily: { kind: 'enum', values: ['ipv4', 'ipv6', 'dual'] },
-    apiServerPort: { kind: 'int' },
+    ipFamily: { kind: 'string' },
+    apiServerPort: { kind: 'int32' },
     apiServerAddress: { kind: 'string' },
     podSubnet: { kind: 'string' },
     serviceSubnet: { kind: 'string' },
     disableDefaultCNI: { kind: 'bool' },
-    kubeProxyMode: { kind: 'enum', values: ['iptables', 'ipvs', 'nftables', 'none'] },
+    kubeProxyMode: { kind: 'string' },
     dnsSearch: { kind: 'stringList' },
   },
   Mount: {
@@ -51,13 +54,13 @@ export const kindTypes: Record<string, Record<string, FieldType>> = {
     hostPath: { kind: 'string' },
     readOnly: { kind: 'bool' },
     selinuxRelabel: { kind: 'bool' },
-    propagation: { kind: 'enum', values: ['None', 'HostToContainer', 'Bidirectional'] },
+    propagation: { kind: 'string' },
   },
   PortMapping: {
-    containerPort: { kind: 'int' },
-    hostPort: { kind: 'int' },
+    containerPort: { kind: 'int32' },
+    hostPort: { kind: 'int32' },
     listenAddress: { kind: 'string' },
-    protocol: { kind: 'enum', values: ['TCP', 'UDP', 'SCTP'] },
+    protocol: { kind: 'string' },
   },
   PatchJSON6902: {
     group: { kind: 'string' },
@@ -68,3 +71,12 @@ export const kindTypes: Record<string, Record<string, FieldType>> = {
 };
 
 export const kindApiVersion = 'kind.x-k8s.io/v1alpha4';
+
+/** Values kind's Validate (pkg/internal/apis/config/validate.go) accepts, after its defaulting. */
+export const nodeRoles = ['control-plane', 'worker'] as const;
+export const ipFamilies = ['ipv4', 'ipv6', 'dual'] as const;
+export const kubeProxyModes = ['iptables', 'ipvs', 'nftables', 'none'] as const;
+/** Checked while decoding, by the UnmarshalYAML hooks in pkg/apis/config/v1alpha4/yaml.go ("" is unset). */
+export const mountPropagations = ['None', 'HostToContainer', 'Bidirectional'] as const;
+/** Compared after kind upper-cases what was written (yaml.go PortMapping.UnmarshalYAML). */
+export const portProtocols = ['TCP', 'UDP', 'SCTP'] as const;

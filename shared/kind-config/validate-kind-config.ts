@@ -1,136 +1,163 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node } from 'yaml';
 import type { ConfigProblem } from './config-problem.js';
-import { kindApiVersion, kindTypes, type FieldType } from './kind-config-schema.js';
-import { kubeadmPatchWarnings } from './kubeadm-patch-warnings.js';
+import { decodeKindConfig, type DecodedStruct } from './decode-kind-config.js';
+import { goIPKey, parseGoCIDR, parseGoIP, type GoCidr } from './go-net-ip.js';
+import { ipFamilies, kubeProxyModes, nodeRoles } from './kind-config-schema.js';
+import { kindRelease, type KindRelease } from './kind-version-rules.js';
+import { kubeadmPatchWarnings, type KindTarget } from './kubeadm-patch-warnings.js';
 
-export interface ValidationOptions {
-  /** The Kubernetes version of the node image ("v1.36.1"), for checking versioned kubeadm patches. */
-  kubernetesVersion?: string;
-}
+export type ValidationOptions = KindTarget;
+
+/** The release whose rules apply when the caller does not say: the app's pinned default. */
+export const defaultKindVersion = 'v0.32.0';
 
 /**
- * Checks a kind config as strictly as kind's loader: YAML syntax, apiVersion and kind, unknown
- * fields (kind decodes with KnownFields), types, enum values, and at least one control-plane node.
- * Every problem carries the line it is on. Versioned kubeadm patches kind would skip are warnings.
+ * Checks a kind config as the kind release that will run checks it, so that the app never refuses
+ * what kind accepts nor accepts what kind refuses: decoding as kind's loader decodes
+ * (decode-kind-config.ts), then kind's defaulting (pkg/apis/config/v1alpha4/default.go and
+ * pkg/internal/apis/config/default.go) and kind's Cluster.Validate (pkg/internal/apis/config/
+ * validate.go): the cluster name, the IP family, the pod and service subnets as CIDRs of that family,
+ * the kube-proxy mode, each node's role, port numbers and duplicate host ports, at least one
+ * control-plane node. Every problem carries the line it is on; kubeadm patches kind would skip for
+ * this kind and Kubernetes version are warnings.
  */
 export function validateKindConfig(text: string, options: ValidationOptions = {}): ConfigProblem[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
-  const at = (node: Node | null | undefined): { line: number; column: number } => {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return { line: 0, column: 0 };
-    const pos = lines.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
+  const { cluster, problems, at } = decodeKindConfig(text);
+  if (!cluster) return problems;
+  const release = kindRelease(options.kindVersion) ?? (kindRelease(defaultKindVersion) as KindRelease);
+  problems.push(...validateCluster(cluster, release, at));
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...kubeadmPatchWarnings(cluster, options, at));
+  return problems;
+}
+
+/** The name kind gives the cluster for this config ("kind" when it names none), or undefined if kind would refuse the config. */
+export function kindConfigClusterName(text: string): string | undefined {
+  const { cluster } = decodeKindConfig(text);
+  if (!cluster) return undefined;
+  const name = cluster.values.get('name');
+  return typeof name === 'string' && name !== '' ? name : 'kind';
+}
+
+type At = (node: Node | null | undefined) => { line: number; column: number };
+
+const validName = /^[a-z0-9.-]+$/;
+const ipv6Wildcard = goIPKey(parseGoIP('::') ?? new Uint8Array(16));
+
+function str(s: DecodedStruct | undefined, field: string): string {
+  const value = s?.values.get(field);
+  return typeof value === 'string' ? value : '';
+}
+function int(s: DecodedStruct | undefined, field: string): number {
+  const value = s?.values.get(field);
+  return typeof value === 'number' ? value : 0;
+}
+
+function validateCluster(cluster: DecodedStruct, release: KindRelease, at: At): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const error = (node: Node | null | undefined, message: string): void => {
     problems.push({ severity: 'error', ...at(node), message });
   };
+  const warn = (node: Node | null | undefined, message: string): void => {
+    problems.push({ severity: 'warning', ...at(node), message });
+  };
 
-  for (const yamlError of doc.errors) {
-    const pos = yamlError.linePos?.[0];
-    problems.push({ severity: 'error', line: pos?.line ?? 0, column: pos?.col ?? 0, message: `YAML: ${yamlError.message.split('\n')[0]}` });
-  }
-  if (problems.length > 0) return problems;
-  if (doc.contents === null) return [{ severity: 'error', line: 0, column: 0, message: 'The config is empty: it needs at least "kind: Cluster" and "apiVersion: kind.x-k8s.io/v1alpha4".' }];
-  if (!isMap(doc.contents)) return [{ severity: 'error', ...at(doc.contents), message: 'The config must be a mapping with "kind: Cluster" and "apiVersion: kind.x-k8s.io/v1alpha4".' }];
+  // Defaulting (SetDefaultsCluster): these fields count as set to kind's defaults when empty.
+  const name = str(cluster, 'name') || 'kind';
+  if (!validName.test(name)) error(cluster.at.get('name'), `"${name}" is not a valid cluster name: kind wants lower-case letters, digits, "." and "-" only (^[a-z0-9.-]+$).`);
+  else if (name.length > 50) warn(cluster.at.get('name'), `The cluster name "${name}" is over 50 characters; kind warns that it may not work on some systems.`);
 
-  const root = doc.contents;
-  const apiVersion = root.get('apiVersion', true);
-  const apiValue = isScalar(apiVersion) ? String(apiVersion.value) : '';
-  if (apiValue !== kindApiVersion) {
-    const hint = apiValue.startsWith('kind.sigs.k8s.io/')
-      ? ` The group kind.sigs.k8s.io was renamed: use apiVersion: ${kindApiVersion}.`
-      : ` Use apiVersion: ${kindApiVersion}.`;
-    error(apiVersion ?? root, `unknown apiVersion: ${apiValue || '(missing)'}.${hint}`);
-    return problems;
+  const networking = cluster.values.get('networking') as DecodedStruct | undefined;
+  const netAt = (field: string): Node | undefined => networking?.at.get(field) ?? networking?.node;
+  const family = str(networking, 'ipFamily') || 'ipv4';
+  const port = int(networking, 'apiServerPort');
+  if (port !== 0 && (port < -1 || port > 65535)) error(netAt('apiServerPort'), `networking.apiServerPort ${port} is not a port number (-1 to 65535; 0 or -1 pick one at random).`);
+  if (!(ipFamilies as readonly string[]).includes(family)) error(netAt('ipFamily'), `networking.ipFamily must be one of ${ipFamilies.join(', ')} (got ${family})`);
+  const defaults = {
+    podSubnet: family === 'ipv6' ? 'fd00:10:244::/56' : family === 'dual' ? '10.244.0.0/16,fd00:10:244::/56' : '10.244.0.0/16',
+    serviceSubnet: family === 'ipv6' ? 'fd00:10:96::/112' : family === 'dual' ? '10.96.0.0/16,fd00:10:96::/112' : '10.96.0.0/16',
+  };
+  for (const field of ['podSubnet', 'serviceSubnet'] as const) {
+    const subnet = str(networking, field) || defaults[field];
+    const problem = subnetProblem(subnet, family);
+    if (problem) error(netAt(field), `networking.${field} "${subnet}": ${problem}`);
   }
-  const kind = root.get('kind', true);
-  const kindValue = isScalar(kind) ? String(kind.value) : '';
-  if (kindValue !== 'Cluster') {
-    error(kind ?? root, `unknown kind ${kindValue || '(missing)'} for apiVersion: ${kindApiVersion}. Use kind: Cluster.`);
-    return problems;
-  }
+  const proxy = str(networking, 'kubeProxyMode') || 'iptables';
+  if (!(kubeProxyModes as readonly string[]).includes(proxy)) error(netAt('kubeProxyMode'), `networking.kubeProxyMode must be one of ${kubeProxyModes.join(', ')} (got ${proxy})`);
 
-  checkObject(root, 'Cluster', error);
-  const nodes = root.get('nodes', true);
-  if (isSeq(nodes)) {
-    const roles = nodes.items.map((item) => (isMap(item) ? String(item.get('role') ?? '') : ''));
-    if (!roles.includes('control-plane')) error(nodes, 'There must be at least one node with role: control-plane.');
-  }
-  if (problems.length === 0) problems.push(...kubeadmPatchWarnings(root, options.kubernetesVersion, at));
+  const written = (cluster.values.get('nodes') as DecodedStruct[] | undefined) ?? [];
+  // An empty node list is one control-plane node; a node without a role is a control-plane node.
+  const roles = written.length === 0 ? ['control-plane'] : written.map((node) => str(node, 'role') || 'control-plane');
+  written.forEach((node, index) => {
+    const role = roles[index] ?? '';
+    if (!(nodeRoles as readonly string[]).includes(role)) error(node.at.get('role'), `Node.role must be one of ${nodeRoles.join(', ')} (got ${role})`);
+    const mappings = (node.values.get('extraPortMappings') as DecodedStruct[] | undefined) ?? [];
+    for (const mapping of mappings) {
+      for (const field of ['hostPort', 'containerPort']) {
+        const value = int(mapping, field);
+        if (value < -1 || value > 65535) error(mapping.at.get(field), `PortMapping.${field} ${value} is not a port number (-1 to 65535) on node ${index}.`);
+      }
+    }
+    const duplicate = portMappingProblem(mappings, release);
+    if (duplicate) (duplicate.severity === 'error' ? error : warn)(duplicate.node, duplicate.message);
+  });
+  if (!roles.includes('control-plane')) error(cluster.at.get('nodes'), 'There must be at least one node with role: control-plane (a node without a role is one).');
   return problems;
 }
 
-type Report = (node: Node | null | undefined, message: string) => void;
-
-function checkObject(map: YAMLMap, type: string, error: Report): void {
-  const fields = kindTypes[type] ?? {};
-  for (const pair of map.items as Array<Pair<Node, Node>>) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const field = fields[key];
-    if (!field) {
-      error(pair.key, `field ${key} not found in type v1alpha4.${type}`);
-      continue;
-    }
-    checkValue(pair.value, field, `${type}.${key}`, error);
+/** kind's validateSubnets: a comma-separated list of CIDRs that fits the IP family. */
+function subnetProblem(text: string, family: string): string | undefined {
+  const cidrs: GoCidr[] = [];
+  for (const part of text.split(',')) {
+    const cidr = parseGoCIDR(part);
+    if (!cidr) return `${JSON.stringify(part)} is not a CIDR (like 10.244.0.0/16 or fd00:10:244::/56; no spaces)`;
+    cidrs.push(cidr);
   }
+  const dual = family === 'dual';
+  if (dual && cidrs.length > 2) return 'dual-stack takes one CIDR, or two: one IPv4 and one IPv6';
+  if (dual && cidrs.length === 2) {
+    const v4 = cidrs.some((c) => c.isIPv4);
+    const v6 = cidrs.some((c) => !c.isIPv4);
+    return v4 && v6 ? undefined : 'dual-stack takes one CIDR, or two: one IPv4 and one IPv6';
+  }
+  if (!dual && cidrs.length > 1) return `only one CIDR is allowed for ${family}`;
+  if (family === 'ipv4' && !cidrs[0]?.isIPv4) return 'expected an IPv4 CIDR for ipFamily ipv4';
+  if (family === 'ipv6' && cidrs[0]?.isIPv4) return 'expected an IPv6 CIDR for ipFamily ipv6';
+  return undefined;
 }
 
-/** kind's YAML decoder also takes YAML 1.1 words (yes, no, on, off, …) for a boolean field. */
-const yaml11Booleans = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
-
-function checkBool(node: Node | null, where: string, error: Report): void {
-  if (isScalar(node) && (typeof node.value === 'boolean' || (typeof node.value === 'string' && yaml11Booleans.has(node.value)))) return;
-  error(node, `${where} must be true or false`);
-}
-
-function checkValue(node: Node | null, field: FieldType, where: string, error: Report): void {
-  if (node === null || (isScalar(node) && node.value === null)) return;
-  const expect = (ok: boolean, what: string): boolean => {
-    if (!ok) error(node, `${where} must be ${what}`);
-    return ok;
-  };
-  switch (field.kind) {
-    case 'string':
-      expect(isScalar(node) && typeof node.value === 'string', 'a string');
-      return;
-    case 'bool':
-      checkBool(node, where, error);
-      return;
-    case 'int':
-      expect(isScalar(node) && Number.isInteger(node.value), 'a whole number');
-      return;
-    case 'enum':
-      expect(isScalar(node) && field.values.includes(String(node.value)), `one of ${field.values.join(', ')} (got ${isScalar(node) ? String(node.value) : 'a structure'})`);
-      return;
-    case 'stringMap':
-    case 'boolMap': {
-      if (!expect(isMap(node), 'a mapping')) return;
-      for (const pair of (node as YAMLMap).items as Array<Pair<Node, Node>>) {
-        const value = pair.value;
-        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-        if (field.kind === 'boolMap') checkBool(value, `${where}.${key}`, error);
-        if (field.kind === 'stringMap' && !(isScalar(value) && ['string', 'number', 'boolean'].includes(typeof value.value) && value.value !== null)) error(value ?? pair.key, `${where}.${key} must be a string`);
-      }
-      return;
+/**
+ * kind's validatePortMappings: two mappings may not bind the same host port and protocol on the
+ * same address, nor on any address when one of them binds the wildcard (0.0.0.0, or ::, which Go
+ * treats alike). Host ports 0 and -1 pick a free port and never clash. The protocol as written
+ * (upper-cased) is part of the key, so an unset protocol and TCP do not clash. From v0.32 an empty
+ * address is the wildcard and an address that is not an IP is refused; before, both were "<nil>".
+ */
+function portMappingProblem(mappings: DecodedStruct[], release: KindRelease): { severity: 'error' | 'warning'; node: Node | undefined; message: string } | undefined {
+  const wildcard = '0.0.0.0';
+  const bound = new Map<string, Set<string>>();
+  let warning: { severity: 'warning'; node: Node | undefined; message: string } | undefined;
+  for (const mapping of mappings) {
+    const hostPort = int(mapping, 'hostPort');
+    if (hostPort === -1 || hostPort === 0) continue;
+    const listen = str(mapping, 'listenAddress');
+    const ip = parseGoIP(listen);
+    let address: string;
+    if (release.listenAddressIsChecked) {
+      if (listen !== '' && !ip) return { severity: 'error', node: mapping.at.get('listenAddress'), message: `PortMapping.listenAddress "${listen}" is not an IP address (like 127.0.0.1 or ::1).` };
+      address = ip ? goIPKey(ip) : wildcard;
+    } else {
+      if (!ip && listen !== '') warning ??= { severity: 'warning', node: mapping.at.get('listenAddress'), message: `PortMapping.listenAddress "${listen}" is not an IP address: kind ${release.version} lets it through, but docker will refuse to bind it.` };
+      address = ip ? goIPKey(ip) : '<nil>';
     }
-    case 'stringList': {
-      if (!expect(isSeq(node), 'a list')) return;
-      for (const item of (node as { items: Node[] }).items) {
-        if (!(isScalar(item) && typeof item.value === 'string')) error(item, `${where} items must be strings (write a patch as a "- |" block)`);
-      }
-      return;
+    if (address === ipv6Wildcard) address = wildcard; // Go treats [::] and 0.0.0.0 alike here
+    const key = `${hostPort}/${str(mapping, 'protocol')}`;
+    const addresses = bound.get(key) ?? new Set<string>();
+    if ((address === wildcard && addresses.size > 0) || addresses.has(address) || addresses.has(wildcard)) {
+      const shown = address === '<nil>' ? '(no address)' : address;
+      return { severity: 'error', node: mapping.at.get('hostPort') ?? mapping.node, message: `Host port ${key.replace(/\/$/, '')} on ${shown} is already mapped by another port mapping of this node (0.0.0.0 and :: overlap every address).` };
     }
-    case 'object':
-      if (expect(isMap(node), 'a mapping')) checkObject(node as YAMLMap, field.type, error);
-      return;
-    case 'objectList': {
-      if (!expect(isSeq(node), 'a list')) return;
-      for (const item of (node as { items: Node[] }).items) {
-        if (isMap(item)) checkObject(item, field.type, error);
-        else error(item, `${where} items must be mappings`);
-      }
-    }
+    addresses.add(address);
+    bound.set(key, addresses);
   }
+  return warning;
 }

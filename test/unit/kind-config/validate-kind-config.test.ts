@@ -26,25 +26,78 @@ describe('validateKindConfig over the config corpus', () => {
   });
 });
 
-describe('versioned kubeadm patches', () => {
+describe('versioned kubeadm patches follow the kind release and the node image (kind pkg/cluster/internal/kubeadm/config.go at v0.30.0, v0.31.0, v0.32.0, v0.33.0)', () => {
   const config = (apiVersion: string): string =>
     `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nkubeadmConfigPatches:\n  - |\n    apiVersion: ${apiVersion}\n    kind: ClusterConfiguration\n    scheduler:\n      extraArgs:\n        v: "4"\n`;
-
-  it('kind generates v1beta4 from Kubernetes 1.36 and v1beta3 before', () => {
-    expect(kubeadmApiFor('v1.36.1')).toBe('kubeadm.k8s.io/v1beta4');
-    expect(kubeadmApiFor('v1.35.8')).toBe('kubeadm.k8s.io/v1beta3');
-    expect(kubeadmApiFor('1.22.0')).toBe('kubeadm.k8s.io/v1beta2');
+  const b2 = 'kubeadm.k8s.io/v1beta2';
+  const b3 = 'kubeadm.k8s.io/v1beta3';
+  const b4 = 'kubeadm.k8s.io/v1beta4';
+  // Every known kind release against Kubernetes versions on each side of 1.23 and 1.36.
+  const table: Array<[string, string, string]> = [
+    ['v0.30.0', 'v1.22.9', b2], ['v0.30.0', 'v1.23.0', b3], ['v0.30.0', 'v1.35.4', b3], ['v0.30.0', 'v1.36.0-alpha.1', b3], ['v0.30.0', 'v1.36.1', b3], ['v0.30.0', 'v1.40.0', b3],
+    ['v0.31.0', 'v1.22.9', b2], ['v0.31.0', 'v1.23.0', b3], ['v0.31.0', 'v1.35.4', b3], ['v0.31.0', 'v1.36.1', b3],
+    ['v0.32.0', 'v1.22.9', b2], ['v0.32.0', 'v1.23.0', b3], ['v0.32.0', 'v1.35.4', b3], ['v0.32.0', 'v1.36.0-alpha.1', b4], ['v0.32.0', 'v1.36', b4], ['v0.32.0', 'v1.36.1', b4], ['v0.32.0', '1.37.2', b4],
+    ['v0.33.0', 'v1.35.4', b3], ['v0.33.0', 'v1.36.1', b4],
+  ];
+  it.each(table)('kind %s, Kubernetes %s: kind writes %s', (kindVersion, kubernetesVersion, api) => {
+    expect(kubeadmApiFor({ kindVersion, kubernetesVersion })).toEqual({ api });
+    for (const pinned of [b2, b3, b4]) {
+      const problems = validateKindConfig(config(pinned), { kindVersion, kubernetesVersion });
+      if (pinned === api) expect(problems).toEqual([]);
+      else expect(problems).toEqual([{ severity: 'warning', line: 4, column: 5, message: expect.stringMatching(new RegExp(`pinned to ${pinned.replace(/\./g, '\\.')}, but kind ${kindVersion} generates ${api.replace(/\./g, '\\.')} for Kubernetes ${kubernetesVersion.replace(/\./g, '\\.')}: kind will skip it silently`)) }]);
+    }
   });
 
-  it('warns, on the patch’s line, about a patch kind would skip silently', () => {
-    const [warning] = validateKindConfig(config('kubeadm.k8s.io/v1beta3'), { kubernetesVersion: 'v1.36.1' });
-    expect(warning).toMatchObject({ severity: 'warning', line: 4, message: expect.stringMatching(/pinned to kubeadm\.k8s\.io\/v1beta3, but kind generates kubeadm\.k8s\.io\/v1beta4 .* skip it silently/) });
-    expect(validateKindConfig(config('kubeadm.k8s.io/v1beta4'), { kubernetesVersion: 'v1.36.1' })).toEqual([]);
-    expect(validateKindConfig(config('kubeadm.k8s.io/v1beta3'), { kubernetesVersion: 'v1.35.0' })).toEqual([]);
+  const unknown: Array<[string | undefined, string | undefined, RegExp]> = [
+    [undefined, 'v1.36.1', /which kind version will run is not known yet/],
+    ['nightly', 'v1.36.1', /the kind version "nightly" cannot be read/],
+    ['v0.34.0', 'v1.36.1', /kind v0\.34\.0 is not one of the releases this app has read \(v0\.30–v0\.33\)/],
+    ['v0.29.0', 'v1.30.0', /kind v0\.29\.0 is not one of the releases/],
+    ['v0.32.0', undefined, /the node image's Kubernetes version is not known yet/],
+    ['v0.31.0', 'latest', /kind cannot read the Kubernetes version "latest"/],
+    [undefined, undefined, /which kind version will run is not known yet/],
+  ];
+  it.each(unknown)('kind %s, Kubernetes %s: says what is unknown instead of guessing', (kindVersion, kubernetesVersion, reason) => {
+    expect(kubeadmApiFor({ kindVersion, kubernetesVersion })).toEqual({ unknown: expect.stringMatching(reason) });
+    for (const pinned of [b3, b4]) {
+      const [warning, ...rest] = validateKindConfig(config(pinned), { kindVersion, kubernetesVersion });
+      expect(rest).toEqual([]);
+      expect(warning).toMatchObject({ severity: 'warning', line: 4, message: expect.stringMatching(reason) });
+      expect(warning?.message).toMatch(/kind v0\.30 and v0\.31 write kubeadm v1beta3 .* v0\.32 and later write v1beta4 from Kubernetes 1\.36.* Leaving apiVersion out makes it apply to every version/);
+    }
   });
 
-  it('without a known version, a pinned patch gets a softer warning; an unversioned one none', () => {
-    expect(validateKindConfig(config('kubeadm.k8s.io/v1beta3'))[0]?.message).toMatch(/Leaving apiVersion out makes it apply to both/);
-    expect(validateKindConfig(readFileSync(path.join(corpus, 'valid-e2e.yaml'), 'utf8'), { kubernetesVersion: 'v1.36.1' })).toEqual([]);
+  it('an unversioned patch, or one for another API group, gets no warning whatever the versions', () => {
+    const e2e = readFileSync(path.join(corpus, 'valid-e2e.yaml'), 'utf8');
+    expect(validateKindConfig(e2e, { kindVersion: 'v0.32.0', kubernetesVersion: 'v1.36.1' })).toEqual([]);
+    expect(validateKindConfig(e2e)).toEqual([]);
+    expect(validateKindConfig(config('kubelet.config.k8s.io/v1beta1'))).toEqual([]);
+  });
+
+  it('node-level patches and JSON 6902 patches are checked too, each on its own line', () => {
+    const text = [
+      'kind: Cluster',
+      'apiVersion: kind.x-k8s.io/v1alpha4',
+      'nodes:',
+      '  - role: control-plane',
+      '    kubeadmConfigPatches:',
+      '      - |',
+      '        apiVersion: kubeadm.k8s.io/v1beta3',
+      '        kind: InitConfiguration',
+      '    kubeadmConfigPatchesJSON6902:',
+      '      - group: kubeadm.k8s.io',
+      '        version: v1beta3',
+      '        kind: ClusterConfiguration',
+      '        patch: "[]"',
+      '      - group: kubeadm.k8s.io',
+      '        kind: ClusterConfiguration',
+      '        patch: "[]"',
+      '',
+    ].join('\n');
+    const problems = validateKindConfig(text, { kindVersion: 'v0.32.0', kubernetesVersion: 'v1.36.1' });
+    expect(problems.map((p) => [p.severity, p.line])).toEqual([['warning', 6], ['warning', 11], ['warning', 14]]);
+    expect(problems[1]?.message).toMatch(/JSON 6902 ClusterConfiguration patch is pinned to kubeadm\.k8s\.io\/v1beta3/);
+    expect(problems[2]?.message).toMatch(/without a version/);
+    expect(validateKindConfig(text, { kindVersion: 'v0.31.0', kubernetesVersion: 'v1.36.1' }).map((p) => p.line)).toEqual([14]);
   });
 });
