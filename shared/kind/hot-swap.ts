@@ -8,11 +8,45 @@ export const hotSwapPaths = {
   staged: '/etc/kubernetes/kube-scheduler.yaml.studio-new',
 } as const;
 
-/** Paths whose changes touch only the scheduler: such a change is hot-swapped, not rebuilt into a node image. */
-const schedulerOnly = [/^cmd\/kube-scheduler\//, /^pkg\/scheduler\//, /^staging\/src\/k8s\.io\/kube-scheduler\//];
+/**
+ * The Go commands a kind node image is made of besides kube-scheduler: the binaries kind installs
+ * on the node (kubeadm, kubectl, kubelet) and the control-plane images it loads (kube-apiserver,
+ * kube-controller-manager, kube-proxy); kind v0.30–v0.32
+ * pkg/build/nodeimage/internal/kube/builder_docker.go lists them.
+ */
+export const nodeImageCommands = ['./cmd/kubeadm', './cmd/kubectl', './cmd/kubelet', './cmd/kube-apiserver', './cmd/kube-controller-manager', './cmd/kube-proxy'] as const;
 
-export function isSchedulerOnlyChange(files: readonly string[]): boolean {
-  return files.length > 0 && files.every((file) => schedulerOnly.some((pattern) => pattern.test(file)));
+/** The package folders (relative to the checkout, from `go list -deps`) each side is built from. */
+export interface HotSwapDeps {
+  /** What ./cmd/kube-scheduler is built from. */
+  scheduler: readonly string[];
+  /** What the other node-image commands are built from, together. */
+  nodeImage: readonly string[];
+}
+
+export interface HotSwapVerdict {
+  schedulerOnly: boolean;
+  /** Why, naming the first file that decides it. */
+  reason: string;
+}
+
+/**
+ * A change is scheduler-only, and so is hot-swapped instead of rebuilding the node image, when every
+ * changed file is in a package kube-scheduler is built from and in none that another node-image
+ * binary is built from. Path prefixes cannot say so: kubelet imports pkg/scheduler and some of its
+ * plugins (kubernetes v1.35.4 pkg/kubelet/lifecycle/predicate.go).
+ */
+export function schedulerOnlyVerdict(files: readonly string[], deps: HotSwapDeps): HotSwapVerdict {
+  if (files.length === 0) return { schedulerOnly: false, reason: 'nothing changed that a hot-swap could carry' };
+  const scheduler = new Set(deps.scheduler);
+  const nodeImage = new Set(deps.nodeImage);
+  for (const file of files) {
+    const slash = file.lastIndexOf('/');
+    const dir = slash < 0 ? '.' : file.slice(0, slash);
+    if (nodeImage.has(dir)) return { schedulerOnly: false, reason: `${file} is in ${dir}, which the node image's other binaries (kubeadm, kubectl, kubelet, kube-apiserver, kube-controller-manager, kube-proxy) are built from` };
+    if (!scheduler.has(dir)) return { schedulerOnly: false, reason: `${file} is not in a package kube-scheduler is built from` };
+  }
+  return { schedulerOnly: true, reason: `every changed file is in a package only kube-scheduler is built from (${files.join(', ')})` };
 }
 
 /**

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { binaryRunsOn } from '../../../shared/binary/binary-runs-on.js';
 import { binaryLocations } from '../../../shared/build/binary-locations.js';
 import { AppError } from '../../../shared/errors/app-error.js';
+import { nodeImageCommands, schedulerOnlyVerdict, type HotSwapVerdict } from '../../../shared/kind/hot-swap.js';
 import { describeBinary } from '../../../shared/toolchain/describe-binary.js';
 import type { StepContext } from '../steps/step.js';
 import { readBinaryHeader } from '../tools/read-binary-header.js';
 import type { ArtefactRecord } from './build-records.js';
+import { goPackageDirs } from './go-package-dirs.js';
 
 /** Content hashes of the uncommitted files of a tree, as recorded with a node image. */
 export async function changeHashes(checkout: string, files: readonly string[]): Promise<Record<string, string>> {
@@ -28,6 +30,25 @@ export async function filesChangedSince(context: StepContext, checkout: string, 
     if (now[file] !== source.changes[file]) changed.add(file);
   }
   return [...changed].sort();
+}
+
+/**
+ * Whether `files` can be hot-swapped: decided from `go list -deps` of ./cmd/kube-scheduler and of
+ * the node image's other commands (those the checkout has), never from path prefixes. When go list
+ * cannot read the tree (a syntax error in a changed file, say), the answer is no: the node image is
+ * rebuilt and its build reports the real error.
+ */
+export async function schedulerOnlyChange(context: StepContext, checkout: string, files: readonly string[], env: Record<string, string | undefined>): Promise<HotSwapVerdict> {
+  if (files.length === 0) return schedulerOnlyVerdict(files, { scheduler: [], nodeImage: [] });
+  const present: string[] = [];
+  for (const command of nodeImageCommands) if ((await stat(path.join(checkout, command)).catch(() => undefined))?.isDirectory()) present.push(command);
+  try {
+    const scheduler = await goPackageDirs(context, checkout, ['./cmd/kube-scheduler'], env);
+    const nodeImage = present.length > 0 ? await goPackageDirs(context, checkout, present, env) : [];
+    return schedulerOnlyVerdict(files, { scheduler, nodeImage });
+  } catch (error) {
+    return { schedulerOnly: false, reason: `go list could not tell which binaries the change is in (${(error as Error).message})` };
+  }
 }
 
 /** Builds kube-scheduler for the node's platform (linux/<arch>) and checks the binary is one. */
