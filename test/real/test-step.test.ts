@@ -95,7 +95,9 @@ describe('running e2e specs from the Test step', () => {
     const argv = info.commands.at(-1)?.argv ?? [];
     expect(argv[0]).toBe(plane.binaries.e2eTest);
     expect(argv).toEqual(expect.arrayContaining(['--provider=skeleton', `--ginkgo.focus=${focus}`, '--num-nodes=3', '--report-prefix=studio']));
-    expect(argv.find((a) => a.startsWith('--node-os-arch='))).toMatch(/^--node-os-arch=linux\/(amd64|arm64)$/);
+    // The arch alone (test/e2e/framework/util.go NodeOSArchIs), the kubectl beside the e2e.test set in settings, no log dump.
+    expect(argv.find((a) => a.startsWith('--node-os-arch='))).toMatch(/^--node-os-arch=(amd64|arm64)$/);
+    expect(argv).toEqual(expect.arrayContaining([`--kubectl-path=${path.join(path.dirname(plane.binaries.e2eTest), 'kubectl')}`, '--disable-log-dump=true']));
     // The context is the current context of the kubeconfig the Cluster step left.
     const cluster = engine.steps.get('cluster').result;
     expect(argv).toContain(`--context=${cluster?.kind === 'cluster' ? cluster.cluster.context : '?'}`);
@@ -105,6 +107,8 @@ describe('running e2e specs from the Test step', () => {
     expect(summary?.counts.skipped).toBeGreaterThan(5000);
     // The counts the run reports agree with the preview: the same three specs.
     first = await request<TestRun>('runs:get', { id: summary?.id });
+    // The folder of the built binaries first on the run's PATH, as kind's hack/ci/e2e-k8s.sh does with _output/bin.
+    expect(first.commands[0]?.env.PATH?.split(path.delimiter)[0]).toBe(path.dirname(plane.binaries.e2eTest));
     const ran = first.specs.filter((s) => s.name.startsWith('[It] ') && s.state !== 'skipped');
     expect(ran.map((s) => s.name.slice(5)).sort()).toEqual([...passing, failing].sort());
     const failed = ran.find((s) => s.state === 'failed');
@@ -184,8 +188,11 @@ describe('running e2e specs from the Test step', () => {
     const info = await step('test');
     expect(info.outcome, info.error?.message).toBe('success');
     const argv = info.commands.at(-1)?.argv ?? [];
-    expect(argv.slice(0, 2)).toEqual([ginkgo, '--nodes=2']);
-    expect(argv.slice(3, 5)).toEqual([plane.binaries.e2eTest, '--']);
+    expect(argv.slice(0, 3)).toEqual([ginkgo, '--nodes=2', '-v']);
+    expect(argv.slice(4, 6)).toEqual([plane.binaries.e2eTest, '--']);
+    // The CLI's -v makes it print each passed spec, so the parallel run's progress counted both.
+    const progress = client.payloads('steps:updated').filter((s) => s.id === 'test' && s.progress).at(-1)?.progress;
+    expect(progress).toMatchObject({ done: 2, total: 2, passed: 2, failed: 0 });
     expect(info.result?.kind === 'test' && info.result.run.counts).toMatchObject({ ran: 2, passed: 2, failed: 0 });
     await request('settings:update', { e2eFilters: { ...settings.e2eFilters, nodes: 1 } });
   }, 10 * 60_000);
