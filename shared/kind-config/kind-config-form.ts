@@ -54,7 +54,10 @@ export function formFromConfig(text: string): KindConfigForm | undefined {
   } catch {
     return undefined;
   }
-  const nodes = Array.isArray(config.nodes) ? (config.nodes as Array<{ role?: unknown }>) : [{ role: 'control-plane' }];
+  // kind's defaulting (pkg/apis/config/v1alpha4/default.go): no nodes is one control-plane node,
+  // and a node without a role is a control-plane node.
+  const listed = Array.isArray(config.nodes) ? (config.nodes as Array<{ role?: unknown } | null>).filter((node) => node !== null) : [];
+  const nodes = (listed.length > 0 ? listed : [{}]).map((node) => ({ role: node.role === undefined || node.role === null || node.role === '' ? 'control-plane' : node.role }));
   const networking = (config.networking ?? {}) as { ipFamily?: unknown; kubeProxyMode?: unknown };
   const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
   const record = <V>(value: unknown, keep: (v: unknown) => v is V): Record<string, V> =>

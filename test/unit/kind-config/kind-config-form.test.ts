@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { defaultKindConfigForm, renderKindConfig } from '../../../shared/kind-config/kind-config-form.js';
+import { defaultKindConfigForm, formFromConfig, renderKindConfig } from '../../../shared/kind-config/kind-config-form.js';
 import { validateKindConfig } from '../../../shared/kind-config/validate-kind-config.js';
 
 describe('renderKindConfig', () => {
@@ -34,5 +34,14 @@ describe('renderKindConfig', () => {
 
   it('a form with no control-plane renders a config the validator refuses', () => {
     expect(validateKindConfig(renderKindConfig({ ...defaultKindConfigForm, controlPlanes: 0 }))[0]?.message).toMatch(/control-plane/);
+  });
+});
+
+describe('formFromConfig counts nodes as kind defaults them', () => {
+  it('no node list, an empty one, or nodes without a role count as control-plane nodes', () => {
+    const head = 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n';
+    expect(formFromConfig(head)).toMatchObject({ controlPlanes: 1, workers: 0 });
+    expect(formFromConfig(`${head}nodes: []\n`)).toMatchObject({ controlPlanes: 1, workers: 0 });
+    expect(formFromConfig(`${head}nodes:\n  - image: x\n  - role: worker\n`)).toMatchObject({ controlPlanes: 1, workers: 1 });
   });
 });
