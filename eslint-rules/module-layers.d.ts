@@ -1,0 +1,4 @@
+import type { Rule } from 'eslint';
+
+/** See module-layers.js. */
+export declare const moduleLayers: Rule.RuleModule;
