@@ -61,7 +61,7 @@ describe(`the kind config check agrees with the real kind ${testKindVersion} on 
     const disagreements = results.filter((r) => r.ours !== r.kind);
     const accepted = results.filter((r) => r.kind).length;
     console.log(
-      `kind-config differential vs kind ${testKindVersion}: ${cases} cases, ${disagreements.length} disagreements (seed ${seed}; distinct configs; kind accepted ${accepted}, refused ${cases - accepted}; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `kind-config differential vs kind ${testKindVersion}: ${cases} cases, ${disagreements.length} disagreements (seed ${seed}; every case a distinct config; kind accepted ${accepted}, refused ${cases - accepted}; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
     // Both verdicts must be well represented, or the generator tests nothing.
     expect(accepted, 'kind accepted too few generated configs').toBeGreaterThan(cases * 0.2);
