@@ -101,3 +101,39 @@ describe('versioned kubeadm patches follow the kind release and the node image (
     expect(validateKindConfig(text, { kindVersion: 'v0.31.0', kubernetesVersion: 'v1.36.1' }).map((p) => p.line)).toEqual([14]);
   });
 });
+
+describe('port mappings follow the kind release (validatePortMappings in pkg/internal/apis/config/validate.go, v0.31.0 vs v0.32.0)', () => {
+  const config = (...mappings: string[]): string =>
+    `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n    extraPortMappings:\n${mappings.map((m) => `      - {containerPort: 80, hostPort: 8080${m}}\n`).join('')}`;
+  const errors = (text: string, kindVersion: string): string[] => validateKindConfig(text, { kindVersion }).filter((p) => p.severity === 'error').map((p) => p.message);
+
+  it('a listenAddress that is not an IP: refused from v0.32, let through with a warning before', () => {
+    const text = config(', listenAddress: localhost');
+    expect(errors(text, 'v0.32.0')).toEqual([expect.stringMatching(/listenAddress "localhost" is not an IP address/)]);
+    expect(errors(text, 'v0.31.0')).toEqual([]);
+    expect(validateKindConfig(text, { kindVersion: 'v0.30.0' })).toEqual([expect.objectContaining({ severity: 'warning', line: 6, message: expect.stringMatching(/kind v0\.30\.0 lets it through, but docker will refuse to bind it/) })]);
+  });
+
+  it('an empty listenAddress is the wildcard from v0.32 only', () => {
+    const text = config('', ', listenAddress: 127.0.0.1');
+    expect(errors(text, 'v0.32.0')).toEqual([expect.stringMatching(/Host port 8080 on 127\.0\.0\.1 is already mapped/)]);
+    expect(errors(text, 'v0.31.0')).toEqual([]);
+    // Before v0.32 two empty addresses are the same ("<nil>") address.
+    expect(errors(config('', ''), 'v0.31.0')).toEqual([expect.stringMatching(/already mapped/)]);
+  });
+
+  it('the same for every release: protocol is part of the key, :: is 0.0.0.0, ports 0 and -1 never clash, IPv4-mapped is IPv4', () => {
+    for (const kindVersion of ['v0.30.0', 'v0.31.0', 'v0.32.0']) {
+      expect(errors(config(', protocol: TCP', ', protocol: udp'), kindVersion)).toEqual([]);
+      expect(errors(config(', protocol: TCP', ''), kindVersion)).toEqual([]);
+      expect(errors(config(', listenAddress: "::"', ', listenAddress: 127.0.0.1'), kindVersion)).toHaveLength(1);
+      expect(errors(config(', listenAddress: "::ffff:127.0.0.1"', ', listenAddress: 127.0.0.1'), kindVersion)).toHaveLength(1);
+      expect(errors(config(', listenAddress: "::1"', ', listenAddress: 127.0.0.1'), kindVersion)).toEqual([]);
+      expect(errors(config('', '').replaceAll('hostPort: 8080', 'hostPort: 0'), kindVersion)).toEqual([]);
+    }
+  });
+
+  it('without a kind version the pinned default (v0.32.0) decides', () => {
+    expect(validateKindConfig(config(', listenAddress: localhost')).filter((p) => p.severity === 'error')).toHaveLength(1);
+  });
+});
