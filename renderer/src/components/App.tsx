@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useStudio } from '../store/studio-store.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { NoticeBar } from './NoticeBar.js';
 import { RemoteStatusBar } from './RemoteStatusBar.js';
 import { StepDetail } from './StepDetail.js';
@@ -8,7 +9,7 @@ import { HistoryView } from './HistoryView.js';
 import { RerunButton, useRerunShortcut } from './RerunButton.js';
 import { RunComparisonView } from './RunComparisonView.js';
 import { RunResults } from './RunResults.js';
-import { useRuns } from '../store/runs-store.js';
+import { useRuns, type MainView } from '../store/runs-store.js';
 
 // The terminal (xterm.js) is the largest part of the UI; it loads after the wizard is on screen.
 const TerminalPanel = lazy(() => import('./TerminalPanel.js').then((module) => ({ default: module.TerminalPanel })));
@@ -17,11 +18,13 @@ export function App(): React.JSX.Element {
   const connection = useStudio((state) => state.connection);
   const connectionError = useStudio((state) => state.connectionError);
   const appInfo = useStudio((state) => state.appInfo);
+  const selectedStepId = useStudio((state) => state.selectedStepId);
   const view = useRuns((state) => state.view);
   const show = useRuns((state) => state.show);
   const rerunState = useRuns((state) => state.rerunState);
   const rerunError = useRuns((state) => state.rerunError);
   useRerunShortcut();
+  const boundary = mainViewBoundary(view, selectedStepId);
 
   if (connection === 'connecting') return <div className="splash">Connecting to the engine…</div>;
   if (connection === 'failed') {
@@ -66,34 +69,52 @@ export function App(): React.JSX.Element {
           {connectionError}
         </div>
       )}
-      <NoticeBar />
-      <RemoteStatusBar />
+      <ErrorBoundary view="notices">
+        <NoticeBar />
+      </ErrorBoundary>
+      <ErrorBoundary view="remote status">
+        <RemoteStatusBar />
+      </ErrorBoundary>
       <main className="workspace">
-        <StepList />
+        <ErrorBoundary view="step list">
+          <StepList />
+        </ErrorBoundary>
         <div className="main-column">
-          {view.kind === 'wizard' && <StepDetail />}
-          {view.kind === 'history' && <HistoryView />}
-          {view.kind === 'run' && (
-            <section className="step-detail" aria-label="Run">
-              <button type="button" onClick={() => show({ kind: 'history' })}>
-                ← History
-              </button>
-              <RunResults runId={view.id} />
-            </section>
-          )}
-          {view.kind === 'compare' && (
-            <section className="step-detail" aria-label="Compare runs">
-              <button type="button" onClick={() => show({ kind: 'history' })}>
-                ← History
-              </button>
-              <RunComparisonView before={view.before} after={view.after} />
-            </section>
-          )}
-          <Suspense fallback={<section className="terminal-panel" aria-label="Terminal" />}>
-            <TerminalPanel />
-          </Suspense>
+          <ErrorBoundary resetKey={boundary.resetKey} view={boundary.view}>
+            {view.kind === 'wizard' && <StepDetail />}
+            {view.kind === 'history' && <HistoryView />}
+            {view.kind === 'run' && (
+              <section className="step-detail" aria-label="Run">
+                <button type="button" onClick={() => show({ kind: 'history' })}>
+                  ← History
+                </button>
+                <RunResults runId={view.id} />
+              </section>
+            )}
+            {view.kind === 'compare' && (
+              <section className="step-detail" aria-label="Compare runs">
+                <button type="button" onClick={() => show({ kind: 'history' })}>
+                  ← History
+                </button>
+                <RunComparisonView before={view.before} after={view.after} />
+              </section>
+            )}
+          </ErrorBoundary>
+          <ErrorBoundary view="terminal">
+            <Suspense fallback={<section className="terminal-panel" aria-label="Terminal" />}>
+              <TerminalPanel />
+            </Suspense>
+          </ErrorBoundary>
         </div>
       </main>
     </div>
   );
+}
+
+/** What the main column's error boundary calls its view, and what it shows (a failed view starts again when that changes). */
+function mainViewBoundary(view: MainView, stepId: string): { resetKey: string; view: string } {
+  if (view.kind === 'wizard') return { resetKey: `wizard:${stepId}`, view: 'step view' };
+  if (view.kind === 'run') return { resetKey: `run:${view.id}`, view: 'run view' };
+  if (view.kind === 'compare') return { resetKey: `compare:${view.before}:${view.after}`, view: 'run comparison' };
+  return { resetKey: 'history', view: 'history' };
 }
