@@ -74,6 +74,13 @@ describe('e2e.test flags, against the real e2e.test', () => {
     // Cordoned, it is no longer waited for, as e2e.test does not wait for it either.
     await plane.api.patch('/api/v1/nodes/never-ready', { spec: { unschedulable: true } });
     expect((await readyNodes(context, { kubeconfig: plane.kubeconfig, context: kubeContext }, 60)).schedulable).toBe(before.schedulable + 1);
+
+    // Every node cordoned: kubectl wait finds nothing to wait for, and the step says why.
+    const names = (await plane.api.get<{ items: Array<{ metadata: { name: string } }> }>('/api/v1/nodes')).items.map((node) => node.metadata.name);
+    for (const name of names) await plane.api.patch(`/api/v1/nodes/${name}`, { spec: { unschedulable: true } });
+    await expect(readyNodes(context, { kubeconfig: plane.kubeconfig, context: kubeContext }, 5)).rejects.toThrow(/^Every node of the cluster is cordoned/);
+    for (const name of names) if (name !== 'never-ready') await plane.api.patch(`/api/v1/nodes/${name}`, { spec: { unschedulable: false } });
+    expect((await readyNodes(context, { kubeconfig: plane.kubeconfig, context: kubeContext }, 60)).schedulable).toBe(before.schedulable + 1);
   }, 5 * 60_000);
 
   /** Runs e2e.test with argv in its own report folder; its output and the in-cluster spec's JUnit state. */

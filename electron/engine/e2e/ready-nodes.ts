@@ -26,6 +26,9 @@ export function waitNodesReadyArgv(cluster: Pick<ClusterFacts, 'kubeconfig' | 'c
  */
 export async function readyNodes(context: StepContext, cluster: Pick<ClusterFacts, 'kubeconfig' | 'context'>, timeoutSeconds = nodesReadyTimeoutSeconds): Promise<NodeSummary> {
   const wait = await context.run({ argv: waitNodesReadyArgv(cluster, timeoutSeconds) }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+  if (wait.exitCode !== 0 && /no matching resources found/.test(wait.stderr)) {
+    throw new AppError('Every node of the cluster is cordoned (spec.unschedulable), so no test pod could run: uncordon one (kubectl uncordon <node>), then run the Test step again.');
+  }
   if (wait.exitCode !== 0) {
     const said = wait.stderr.trim().split('\n').slice(-5).join(' ') || `kubectl wait exited with ${wait.exitCode}`;
     throw new AppError(`Not every node is Ready after ${timeoutSeconds} s (${said}). e2e.test waits for every node that is not cordoned, so nothing ran: fix the node or cordon it (kubectl cordon <node>), then run the Test step again.`);
