@@ -26,9 +26,14 @@ function electronProblem() {
   return existsSync(binary) ? undefined : `the Electron runtime is missing (${binary})`;
 }
 
+/** Every signal that means "the user is gone": each is handled as a quit. */
+const quitSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+
 function run(file, argv) {
   const child = spawn(file, argv, { cwd: root, stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  // Closing the terminal or losing the SSH session (SIGHUP) and SIGQUIT stop the app like Ctrl-C:
+  // the child gets the signal and this launcher waits until it has given the cluster back.
+  for (const signal of quitSignals) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

@@ -7,6 +7,22 @@ import { defaultDataDir } from '../engine/store/data-dir.js';
 import { readExtraSteps } from './extra-steps-file.js';
 import { startWebServer } from './web-server.js';
 
+/** Every signal that means "the user is gone": each is handled as a quit that gives the cluster back. */
+export const quitSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+
+/**
+ * Prints a line where a terminal may already be gone (after SIGHUP): a failed write must not end
+ * the process in the middle of a restore.
+ */
+function say(line: string): void {
+  try {
+    console.log(line);
+  } catch {
+    // The terminal is gone; the restore goes on.
+  }
+}
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 const usage = `Usage: k8s-e2e-studio --web [--port N] [--data-dir DIR] [--steps-file FILE]
 Serves the app on http://127.0.0.1 for a browser; the printed URL carries the access token.`;
 
@@ -43,14 +59,14 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.log('Stopping: ending running steps and shells…');
+    say('Stopping: ending running steps and shells…');
     // The window stays served while a remote cluster gets its scheduler back, so it can watch.
-    await engine.shutdown((line) => console.log(line));
+    await engine.shutdown(say);
     await server.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  // A closed terminal or a lost SSH session (SIGHUP) is a quit like Ctrl-C, and so is SIGQUIT.
+  for (const signal of quitSignals) process.on(signal, () => void stop());
 }
 
 main().catch((error: Error) => {

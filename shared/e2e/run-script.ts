@@ -63,3 +63,8 @@ export function runScript(options: { title: string; commands: readonly ScriptCom
   out.push('', 'exit "$status"', '');
   return out.join('\n');
 }
+
+/** The first line of a run's exported script: which run, what focus, on which cluster. */
+export function runScriptTitle(run: { id: string; filters: { focus: string }; cluster: { context: string }; mode: string }): string {
+  return `k8s e2e studio run ${run.id}: ${run.filters.focus ? `focus ${run.filters.focus}` : 'no focus'} on ${run.cluster.context} (${run.mode} mode)`;
+}

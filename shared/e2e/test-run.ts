@@ -17,6 +17,8 @@ export const TestRunSummarySchema = z.object({
   outcome: RunOutcomeSchema,
   /** Why a run ended without results (no report, e2e.test would not start …). */
   message: z.string().optional(),
+  /** Another scheduler raced ours during the run (remote mode): its results are not only our scheduler's. */
+  rivalScheduler: z.string().optional(),
   filters: E2eFiltersSchema,
   mode: z.enum(['kind', 'remote']),
   cluster: z.object({ name: z.string(), context: z.string() }),

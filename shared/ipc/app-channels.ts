@@ -25,4 +25,6 @@ export const appRequests = {
 
 export const appEvents = {
   'app:notice': NoticeSchema,
+  /** A notice that stopped being true (a swap restored, say) is taken back. */
+  'app:noticeRemoved': z.object({ id: z.string() }),
 } as const;

@@ -16,6 +16,10 @@ export const RemoteFactsSchema = z.object({
 });
 export type RemoteFacts = z.infer<typeof RemoteFactsSchema>;
 
+/** Why the swap needs attention; decisions read this, the sentence in `problem` is for people. */
+export const SwapProblemKindSchema = z.enum(['scheduler-died', 'rival', 'restore-failed', 'corrupt-journal']);
+export type SwapProblemKind = z.infer<typeof SwapProblemKindSchema>;
+
 /** Remote mode's state as the UI shows it: an unrestored swap, the local scheduler, its problem. */
 export const RemoteStatusSchema = z.object({
   journal: z
@@ -29,8 +33,17 @@ export const RemoteStatusSchema = z.object({
     .optional(),
   /** A journal this session did not write: the app or the machine went down during a swap. */
   interrupted: z.boolean(),
+  /** A local kube-scheduler an earlier session started still runs (found by its config file). */
+  leftoverScheduler: z.boolean().optional(),
   schedulerRunning: z.boolean(),
   schedulerStreamId: z.string().optional(),
+  /** A journal that cannot be read: what could still be read of it, and where it is. */
+  corrupt: z.object({ file: z.string(), reason: z.string(), context: z.string().optional(), deployment: z.string().optional(), originalReplicas: z.number().int().optional() }).optional(),
+  problemKind: SwapProblemKindSchema.optional(),
   problem: z.string().optional(),
+  /** The commands that finish the restore by hand, when the app cannot. */
+  byHand: z.array(z.string()).optional(),
+  /** A restore is under way. */
+  restoring: z.boolean().optional(),
 });
 export type RemoteStatus = z.infer<typeof RemoteStatusSchema>;

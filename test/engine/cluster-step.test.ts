@@ -104,7 +104,8 @@ describe('the Cluster and Teardown steps in kind mode (stand-in kind and docker)
     const deleted = await step('teardown', { keepCluster: false });
     expect(deleted.outcome, deleted.error?.message).toBe('success');
     expect(deleted.result).toEqual({ kind: 'teardown', action: 'deleted', name: 'e2e' });
-    expect(argvs(deleted)).toContainEqual([standin('kind'), 'delete', 'cluster', '--name', 'e2e']);
+    // The app's own kubeconfig, never $KUBECONFIG or ~/.kube/config (kind edits whichever it is given).
+    expect(argvs(deleted)).toContainEqual([standin('kind'), 'delete', 'cluster', '--name', 'e2e', '--kubeconfig', path.join(dataDir, 'clusters', 'e2e', 'kubeconfig')]);
     await expect(readFile(path.join(dataDir, 'clusters', 'e2e', 'kubeconfig'))).rejects.toThrow();
     expect((await step('teardown', { keepCluster: false })).result).toEqual({ kind: 'teardown', action: 'nothing', name: 'e2e' });
   });

@@ -15,6 +15,9 @@ const RecordSchema = z.object({
 });
 export type ArtefactRecord = z.infer<typeof RecordSchema>;
 
+/** The build record of a kube-scheduler built to be swapped into a running kind node. */
+export const hotSwapRecord = 'scheduler-hot-swap';
+
 const RecordsSchema = z.object({ checkout: z.string(), artefacts: z.record(z.string(), RecordSchema) });
 
 /**

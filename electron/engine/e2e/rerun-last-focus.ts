@@ -22,6 +22,12 @@ export interface RerunDeps {
 export async function startRerun(deps: RerunDeps, from: TestRunSummary): Promise<RerunState> {
   const busy = rerunSteps.map((id) => deps.steps.get(id)).find((step) => step.state === 'running');
   if (busy) throw new AppError(`The ${busy.title} step is running; wait for it or stop it before rerunning.`);
+  // The same gate every start goes through, asked for every step up front: a rerun that the Test
+  // step would refuse does not rebuild anything first.
+  for (const stepId of rerunSteps) {
+    const refusal = deps.steps.refusal(stepId);
+    if (refusal) throw new AppError(`Not rerun: ${refusal}`);
+  }
   await deps.updateSettings({ e2eFilters: from.filters, mode: from.mode });
   const first: RerunState = { state: 'running', fromRun: from.id, stepId: rerunSteps[0] };
   void (async () => {

@@ -8,7 +8,7 @@ import { terminateTree, type TerminateGrace } from './terminate-tree.js';
  * Runs a command with its output on pipes (execa). The child leads its own process group, so
  * cancelling reaches everything it started. Output is handed over as raw bytes, unbuffered.
  */
-export function startPipeCommand(spec: CommandSpec, onOutput: OutputListener, grace?: TerminateGrace): RunningCommand {
+export function startPipeCommand(spec: CommandSpec, onOutput: OutputListener, grace?: TerminateGrace, options: { holdStdin?: boolean } = {}): RunningCommand {
   const cwd = spec.cwd ?? process.cwd();
   const env = commandEnv(spec);
   const [name = '', ...args] = spec.argv;
@@ -19,12 +19,14 @@ export function startPipeCommand(spec: CommandSpec, onOutput: OutputListener, gr
     extendEnv: false,
     detached: true,
     cleanup: true,
-    stdin: 'ignore',
+    // A held stdin is a pipe the child can watch: it closes when this process goes away.
+    stdin: options.holdStdin ? 'pipe' : 'ignore',
     buffer: false,
     reject: false,
     encoding: 'buffer',
     argv0: name,
   });
+  child.stdin?.on('error', () => undefined);
   child.stdout?.on('data', (chunk: Buffer) => onOutput(chunk, 'stdout'));
   child.stderr?.on('data', (chunk: Buffer) => onOutput(chunk, 'stderr'));
   const pid = child.pid ?? -1;

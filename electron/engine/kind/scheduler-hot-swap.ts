@@ -38,15 +38,27 @@ export async function swapScheduler(context: StepContext, options: { clusterDir:
   await writeJournal(journal, { node: options.node, state: 'swapped', binary: options.binary, at: Date.now() });
 }
 
-/** Puts the original manifest back, waits for the original scheduler, and only then clears the journal. */
-export async function restoreScheduler(context: StepContext, options: { clusterDir: string; kubeconfig: string; timeoutMs?: number }): Promise<boolean> {
+/**
+ * Puts the original manifest back, waits for the original scheduler, and only then clears the
+ * journal. With a corrupt journal (set aside by readJournal) it restores the node it is given,
+ * when that node still keeps the original manifest.
+ */
+export async function restoreScheduler(context: StepContext, options: { clusterDir: string; kubeconfig: string; node: string; timeoutMs?: number }): Promise<boolean> {
   const file = hotSwapJournal(options.clusterDir);
-  const { value } = await loadJsonFile(file, JournalSchema.nullable(), null);
-  if (!value) return false;
-  await writeJournal(file, { ...value, state: 'restoring', at: Date.now() });
-  const original = (await context.run({ argv: ['docker', 'exec', value.node, 'cat', hotSwapPaths.original] }, { terminal: 'pipe' })).stdout;
-  await putManifest(context, value.node, original);
-  await waitForScheduler(context, { ...options, node: value.node }, (command) => command !== hotSwapPaths.binary);
+  const read = await readJournal(options.clusterDir);
+  if (read.kind === 'none') return false;
+  let node = options.node;
+  if (read.kind === 'corrupt') {
+    context.print(`\x1b[33mThe hot-swap journal could not be read (${read.reason}); restoring ${node} from the original manifest it keeps.\x1b[0m`);
+    const kept = await context.run({ argv: ['docker', 'exec', node, 'test', '-f', hotSwapPaths.original] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+    if (kept.exitCode !== 0) throw new AppError(`The hot-swap journal was unreadable (kept as ${read.aside}) and ${node} has no ${hotSwapPaths.original}: nothing to restore from. If the scheduler of the cluster misbehaves, delete the cluster with the Teardown step.`);
+  } else {
+    node = read.journal.node;
+    await writeJournal(file, { ...read.journal, state: 'restoring', at: Date.now() });
+  }
+  const original = (await context.run({ argv: ['docker', 'exec', node, 'cat', hotSwapPaths.original] }, { terminal: 'pipe' })).stdout;
+  await putManifest(context, node, original);
+  await waitForScheduler(context, { ...options, node }, (command) => command !== hotSwapPaths.binary);
   await rm(file, { force: true });
   return true;
 }
@@ -89,9 +101,18 @@ async function waitForScheduler(context: StepContext, options: { node: string; k
   throw new AppError(`The scheduler pod ${pod} did not come up as expected within ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s (last seen: ${last}).`);
 }
 
-export async function readJournal(clusterDir: string): Promise<Journal | null> {
-  const text = await readFile(hotSwapJournal(clusterDir), 'utf8').catch(() => '');
-  if (!text) return null;
-  const parsed = JournalSchema.safeParse(JSON.parse(text));
-  return parsed.success ? parsed.data : null;
+export type HotSwapJournalRead = { kind: 'none' } | { kind: 'ok'; journal: Journal } | { kind: 'corrupt'; aside: string; reason: string };
+
+/**
+ * The hot-swap journal of a kind cluster. One that cannot be read is moved aside (kept, never
+ * deleted) and reported as corrupt: never taken for "no swap". The node still holds the original
+ * manifest, so a restore can go on without it.
+ */
+export async function readJournal(clusterDir: string): Promise<HotSwapJournalRead> {
+  const file = hotSwapJournal(clusterDir);
+  const exists = await readFile(file, 'utf8').then(() => true, () => false);
+  if (!exists) return { kind: 'none' };
+  const loaded = await loadJsonFile(file, JournalSchema.nullable(), null);
+  if (loaded.value) return { kind: 'ok', journal: loaded.value };
+  return { kind: 'corrupt', aside: loaded.problem?.match(/moved to (\S+)/)?.[1] ?? `${file}.corrupt`, reason: loaded.problem ?? 'unreadable' };
 }

@@ -2,27 +2,11 @@ import { request } from 'node:https';
 import { TailText } from '../../../shared/output/tail-text.js';
 import type { RunningCommand } from '../exec/command.js';
 import { startPipeCommand } from '../exec/pipe-command.js';
+import { supervisedArgv } from '../exec/supervised-argv.js';
 import type { OutputStream } from '../output/output-stream.js';
+import { localSchedulerArgv, type LocalSchedulerSpec } from '../../../shared/remote/local-scheduler-argv.js';
 
-export interface LocalSchedulerSpec {
-  binary: string;
-  config: string;
-  kubeconfig: string;
-  port: number;
-}
-
-/** The argv of the local kube-scheduler: the generated config, localhost only, a port of its own. */
-export function localSchedulerArgv(spec: LocalSchedulerSpec): string[] {
-  return [
-    spec.binary,
-    `--config=${spec.config}`,
-    `--authentication-kubeconfig=${spec.kubeconfig}`,
-    `--authorization-kubeconfig=${spec.kubeconfig}`,
-    '--bind-address=127.0.0.1',
-    `--secure-port=${spec.port}`,
-    '--v=2',
-  ];
-}
+export type { LocalSchedulerSpec };
 
 /**
  * The locally built kube-scheduler as a supervised process: its output goes to a stream the
@@ -55,10 +39,11 @@ export class LocalScheduler {
     const argv = localSchedulerArgv(spec);
     stream.note(`\x1b[1;36m$ ${argv.join(' ')}\x1b[0m\r\n`);
     const tail = new TailText(16_000);
-    const command = startPipeCommand({ argv }, (chunk) => {
+    // Under the supervisor, it ends when the app's process goes away, even by kill -9.
+    const command = startPipeCommand({ argv: supervisedArgv(argv) }, (chunk) => {
       stream.write(chunk);
       tail.append(chunk.toString('utf8'));
-    }, { interruptMs: 5_000, terminateMs: 5_000 });
+    }, { interruptMs: 5_000, terminateMs: 5_000 }, { holdStdin: true });
     return new LocalScheduler(spec, command, stream, tail, onUnexpectedExit);
   }
 

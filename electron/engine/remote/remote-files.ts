@@ -12,6 +12,8 @@ export const remoteFiles = (dataDir: string) => ({
   kubeconfig: path.join(remoteDir(dataDir), 'kubeconfig'),
   schedulerConfig: path.join(remoteDir(dataDir), 'kube-scheduler-config.yaml'),
   journal: path.join(remoteDir(dataDir), 'swap-journal.json'),
+  /** The journal's own copy of the kubeconfig the swap was made with: the restore uses it, whatever the Mode step writes later. */
+  swapKubeconfig: path.join(remoteDir(dataDir), 'swap-kubeconfig'),
 });
 
 export async function ensureRemoteDir(dataDir: string): Promise<void> {
@@ -27,16 +29,28 @@ export async function writeJournal(dataDir: string, journal: SwapJournal): Promi
   await writeJsonAtomic(remoteFiles(dataDir).journal, SwapJournalSchema.parse(journal));
 }
 
-/** The journal of a swap that has not been restored yet, if there is one. An unreadable one is an error, never ignored. */
-export async function readJournal(dataDir: string): Promise<SwapJournal | undefined> {
+export type JournalRead = { kind: 'none' } | { kind: 'ok'; journal: SwapJournal } | { kind: 'corrupt'; text: string; reason: string };
+
+/**
+ * The journal of a swap that has not been restored yet. One that cannot be read is reported as
+ * corrupt, with its text, never taken for "no swap". Only the swap guard reads it.
+ */
+export async function readJournal(dataDir: string): Promise<JournalRead> {
   let text: string;
   try {
     text = await readFile(remoteFiles(dataDir).journal, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    return { kind: 'corrupt', text: '', reason: (error as Error).message };
   }
-  return SwapJournalSchema.parse(JSON.parse(text));
+  try {
+    const parsed = SwapJournalSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { kind: 'ok', journal: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { kind: 'corrupt', text, reason: `${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'does not match'}` };
+  } catch (error) {
+    return { kind: 'corrupt', text, reason: (error as Error).message };
+  }
 }
 
 export async function clearJournal(dataDir: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { StepContext } from '../steps/step.js';
-import type { Kubectl, RemoteIo } from './remote-session.js';
+import type { Kubectl, RemoteIo } from './remote-preflight.js';
 
 /** Swap and restore driven from a step: every kubectl call is recorded with the step and shown in its terminal. */
 export function stepRemoteIo(context: StepContext, kubeconfig: string, kubeContext: string): RemoteIo {

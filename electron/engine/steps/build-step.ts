@@ -8,22 +8,24 @@ import { buildPlan } from '../../../shared/build/build-plan.js';
 import { AppError, toErrorInfo } from '../../../shared/errors/app-error.js';
 import { formatDuration } from '../../../shared/steps/step-duration.js';
 import { describeBinary } from '../../../shared/toolchain/describe-binary.js';
-import { parseToolVersion } from '../../../shared/toolchain/parse-tool-version.js';
 import { artefactFingerprint } from '../build/artefact-fingerprint.js';
-import { BuildRecords, type ArtefactRecord } from '../build/build-records.js';
+import { BuildRecords, hotSwapRecord, type ArtefactRecord } from '../build/build-records.js';
 import { goPackageDirs } from '../build/go-package-dirs.js';
-import { buildSchedulerForNode, changeHashes, filesChangedSince } from '../build/scheduler-hot-swap-build.js';
-import { isSchedulerOnlyChange } from '../../../shared/kind/hot-swap.js';
+import { buildSchedulerForNode, changeHashes, filesChangedSince, schedulerOnlyChange } from '../build/scheduler-hot-swap-build.js';
 import { inspectCheckout } from '../source/inspect-checkout.js';
 import { locateCheckout } from '../source/locate-checkout.js';
 import { readBinaryHeader } from '../tools/read-binary-header.js';
 import { probeArch } from './probe-arch.js';
+import type { ClusterTargets } from '../cluster/cluster-target.js';
 import type { Step, StepContext } from './step.js';
 
 type Platform = { os: string; arch: string };
 
-/** The build record of a kube-scheduler built to be swapped into a running node. */
-export const hotSwapRecord = 'scheduler-hot-swap';
+/** Why an artefact is rebuilt: `reason` is decided on, `message` is shown. */
+interface Staleness {
+  reason: 'forced' | 'not-built' | 'sources-changed' | 'output-changed';
+  message: string;
+}
 
 /**
  * Step 6: builds what the chosen mode needs from the checkout, and nothing whose sources did not
@@ -31,8 +33,8 @@ export const hotSwapRecord = 'scheduler-hot-swap';
  */
 export class BuildStep implements Step {
   readonly id = 'build';
-  readonly title = 'Build';
-  readonly summary = 'kind mode: the node image from your source and the test binaries. Remote mode: kube-scheduler and the test binaries. Only what changed is rebuilt.';
+
+  constructor(private readonly targets: ClusterTargets) {}
 
   async execute(context: StepContext): Promise<void> {
     const { arch } = await probeArch(context, context.electronTranslated);
@@ -44,7 +46,7 @@ export class BuildStep implements Step {
     const mode = context.settings.mode;
     const plan = buildPlan({ mode, checkout: dir, arch: host.arch, commit: source.commit, dirtyHash, ginkgoPath: source.ginkgoPath });
     const goEnv = source.toolchain.action === 'download' && source.toolchain.version ? { GOTOOLCHAIN: source.toolchain.version } : {};
-    const tools = { go: source.localGo ?? 'none', ...(mode === 'kind' ? { kind: await this.kindVersion(context) } : {}) };
+    const tools = { go: source.localGo ?? 'none', ...(await this.targets[mode].buildTools(context)) };
     const { records, problem } = await BuildRecords.open(context.dataDir, dir);
     if (problem) context.print(`\x1b[33m${problem}\x1b[0m`);
 
@@ -58,10 +60,12 @@ export class BuildStep implements Step {
       const fingerprint = await artefactFingerprint(context, { checkout: dir, argv: artefact.argv, dirs, changedFiles: changed, tools });
       const record = records.get(artefact.id);
       const stale = await this.staleness(context, artefact, record, fingerprint, dir, host);
-      if (stale && artefact.id === 'node-image' && record?.source && !context.force && stale.startsWith('its sources changed')) {
+      if (stale?.reason === 'sources-changed' && artefact.id === 'node-image' && record?.source) {
         const now = await changeHashes(dir, changed);
         const files = await filesChangedSince(context, dir, record.source, source.commit, now);
-        if (isSchedulerOnlyChange(files)) {
+        const verdict = await schedulerOnlyChange(context, dir, files, goEnv);
+        if (!verdict.schedulerOnly) context.print(`Not a scheduler-only change: ${verdict.reason}.`);
+        if (verdict.schedulerOnly) {
           await this.hotSwapInstead(context, { status, result, records, record, fingerprint, checkout: dir, arch: host.arch, env: goEnv, commit: source.commit, files });
           continue;
         }
@@ -73,7 +77,7 @@ export class BuildStep implements Step {
         context.setResult({ kind: 'build', build: result() });
         continue;
       }
-      context.print(`${artefact.title}: building (${stale})`);
+      context.print(`${artefact.title}: building (${stale.message})`);
       await records.forget(artefact.id);
       const started = Date.now();
       try {
@@ -83,7 +87,7 @@ export class BuildStep implements Step {
         const treeState = artefact.image ? { source: { commit: source.commit, changes: await changeHashes(dir, changed) } } : {};
         await records.remember(artefact.id, { fingerprint, builtAt, commit: source.commit, outputs, image: artefact.image, ...treeState });
         if (artefact.image) await records.forget(hotSwapRecord);
-        Object.assign(status, { state: 'built', reason: `built in ${formatDuration(builtAt - started)} (${stale})`, fingerprint, builtAt, commit: source.commit, outputs });
+        Object.assign(status, { state: 'built', reason: `built in ${formatDuration(builtAt - started)} (${stale.message})`, fingerprint, builtAt, commit: source.commit, outputs });
         context.setResult({ kind: 'build', build: result() });
       } catch (error) {
         Object.assign(status, { state: 'failed', reason: toErrorInfo(error).message });
@@ -118,19 +122,19 @@ export class BuildStep implements Step {
     context.setResult({ kind: 'build', build: job.result() });
   }
 
-  /** Why an artefact must be rebuilt, or undefined when its record still holds. */
-  private async staleness(context: StepContext, artefact: BuildArtefact, record: ArtefactRecord | undefined, fingerprint: string, checkout: string, host: Platform): Promise<string | undefined> {
-    if (context.force) return 'rebuild requested';
-    if (!record) return 'not built yet';
-    if (record.fingerprint !== fingerprint) return `its sources changed since ${new Date(record.builtAt).toLocaleString()}`;
+  /** Why an artefact must be rebuilt (a reason to decide on, a sentence to show), or undefined when its record still holds. */
+  private async staleness(context: StepContext, artefact: BuildArtefact, record: ArtefactRecord | undefined, fingerprint: string, checkout: string, host: Platform): Promise<Staleness | undefined> {
+    if (context.force) return { reason: 'forced', message: 'rebuild requested' };
+    if (!record) return { reason: 'not-built', message: 'not built yet' };
+    if (record.fingerprint !== fingerprint) return { reason: 'sources-changed', message: `its sources changed since ${new Date(record.builtAt).toLocaleString()}` };
     for (const output of record.outputs) {
       const header = await readBinaryHeader(path.join(checkout, output.path)).catch(() => undefined);
-      if (!header) return `${output.path} is gone`;
-      if (describeBinary(header) !== output.binary) return `${output.path} is now ${describeBinary(header)}`;
+      if (!header) return { reason: 'output-changed', message: `${output.path} is gone` };
+      if (describeBinary(header) !== output.binary) return { reason: 'output-changed', message: `${output.path} is now ${describeBinary(header)}` };
     }
     if (artefact.image) {
       const arch = await this.imageArch(context, artefact.image);
-      if (arch !== host.arch) return arch ? `the image ${artefact.image} is ${arch}` : `the image ${artefact.image} is gone`;
+      if (arch !== host.arch) return { reason: 'output-changed', message: arch ? `the image ${artefact.image} is ${arch}` : `the image ${artefact.image} is gone` };
     }
     return undefined;
   }
@@ -162,12 +166,5 @@ export class BuildStep implements Step {
   private async imageArch(context: StepContext, image: string): Promise<string | undefined> {
     const out = await context.run({ argv: ['docker', 'image', 'inspect', '--format', '{{.Architecture}}', image] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
     return out.exitCode === 0 ? out.stdout.trim() : undefined;
-  }
-
-  private async kindVersion(context: StepContext): Promise<string> {
-    const out = await context.run({ argv: ['kind', 'version'] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
-    const parsed = parseToolVersion('kind', out.stdout);
-    if (!parsed) throw new AppError('kind mode needs kind: run the Native kind step first.');
-    return parsed.version;
   }
 }

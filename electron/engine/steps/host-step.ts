@@ -8,8 +8,6 @@ import type { Step, StepContext } from './step.js';
 /** Step 1: what this machine is. Reads the kernel, not the (possibly translated) process. */
 export class HostStep implements Step {
   readonly id = 'host';
-  readonly title = 'Host';
-  readonly summary = 'Operating system, CPU architecture of the hardware and of this process (Rosetta included), cores, memory and free disk.';
 
   async execute(context: StepContext): Promise<void> {
     const { uname, arch } = await probeArch(context, context.electronTranslated);

@@ -24,8 +24,6 @@ type Platform = { os: string; arch: string };
  */
 export class NativeKindStep implements Step {
   readonly id = 'kind';
-  readonly title = 'Native kind';
-  readonly summary = 'A kind binary for this hardware, verified against its published checksum and its own header, installed atomically.';
 
   constructor(private readonly options: { stallMs?: number } = {}) {}
 

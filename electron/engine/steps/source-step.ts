@@ -5,8 +5,6 @@ import type { Step, StepContext } from './step.js';
 /** Step 4: the Kubernetes checkout to build, and what state it is in. */
 export class SourceStep implements Step {
   readonly id = 'source';
-  readonly title = 'Source';
-  readonly summary = 'Your Kubernetes checkout: branch, commit, changed and untracked files, .go-version and the Go that will build it.';
 
   async execute(context: StepContext): Promise<void> {
     const { dir, foundBy } = await locateCheckout(context);

@@ -32,6 +32,11 @@ export interface StepRunnerOptions {
   steps: readonly Step[];
   /** Every change of any step is reported here. */
   onUpdate: (info: StepInfo) => void;
+  /**
+   * Asked before any step starts, whoever starts it (a click, a rerun, anything added later): a
+   * reason means the step does not start, and the reason is the error the caller gets.
+   */
+  gate?: (stepId: string) => string | undefined;
   grace?: TerminateGrace;
 }
 
@@ -51,7 +56,8 @@ export class StepRunner {
 
   constructor(private readonly options: StepRunnerOptions) {
     for (const step of options.steps) this.impls.set(step.id, step);
-    const listed = [...options.catalog, ...options.steps.filter((step) => !options.catalog.some((entry) => entry.id === step.id))];
+    const extras = options.steps.filter((step) => !options.catalog.some((entry) => entry.id === step.id));
+    const listed: StepDefinition[] = [...options.catalog, ...extras.map((step) => ({ id: step.id, title: step.title ?? step.id, summary: step.summary ?? '' }))];
     for (const entry of listed) {
       const available = this.impls.has(entry.id);
       this.infos.set(entry.id, {
@@ -76,6 +82,11 @@ export class StepRunner {
     return structuredClone(info);
   }
 
+  /** Why the step may not start now (the gate's answer), or undefined. */
+  refusal(stepId: string): string | undefined {
+    return this.options.gate?.(stepId);
+  }
+
   /** Starts a step and returns at once; progress arrives through onUpdate. */
   start(stepId: string, options: { force?: boolean } = {}): StepInfo {
     const info = this.infos.get(stepId);
@@ -83,6 +94,8 @@ export class StepRunner {
     if (!info) throw new AppError(`There is no step named "${stepId}".`);
     if (!step) throw new AppError(`The ${info.title} step is not part of this build yet.`);
     if (info.state === 'running') throw new AppError(`The ${info.title} step is already running.`);
+    const refusal = this.options.gate?.(stepId);
+    if (refusal) throw new AppError(refusal);
 
     const controller = new AbortController();
     const stream = this.options.hub.create(`step-${stepId}-${++this.runCounter}`);

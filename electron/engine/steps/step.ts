@@ -50,9 +50,14 @@ export interface StepContext {
   addDiagnoses(diagnoses: Diagnosis[]): void;
 }
 
+/**
+ * A step's implementation. A wizard step's title and summary are the catalog's
+ * (shared/steps/step-catalog.ts), the one place they are written; only extra steps that are not
+ * in the catalog bring their own.
+ */
 export interface Step {
   readonly id: string;
-  readonly title: string;
-  readonly summary: string;
+  readonly title?: string;
+  readonly summary?: string;
   execute(context: StepContext): Promise<void>;
 }

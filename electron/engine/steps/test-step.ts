@@ -1,17 +1,18 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { summarizeNodes, type NodeSummary } from '../../../shared/cluster/node-summary.js';
+import type { NodeSummary } from '../../../shared/cluster/node-summary.js';
 import { currentContext } from '../../../shared/cluster/kubeconfig-context.js';
 import type { ClusterFacts } from '../../../shared/cluster/cluster-facts.js';
 import { diagnoseTestFailure } from '../../../shared/diagnosis/test-failure-rules.js';
 import type { Diagnosis } from '../../../shared/diagnosis/diagnosis.js';
-import { e2eParallelArgv, e2eRunArgv } from '../../../shared/e2e/e2e-argv.js';
+import { e2eParallelArgv, e2eRunArgv, nodeArchOf } from '../../../shared/e2e/e2e-argv.js';
 import { filterProblems, type E2eFilters } from '../../../shared/e2e/e2e-filters.js';
 import { GinkgoProgress } from '../../../shared/e2e/ginkgo-progress.js';
 import { parseJUnit } from '../../../shared/e2e/parse-junit.js';
 import { isFailing, isSpec, summaryOf, type RunCommand, type RunOutcome, type RunSpec, type TestRun } from '../../../shared/e2e/test-run.js';
 import { AppError } from '../../../shared/errors/app-error.js';
 import { BuildRecords } from '../build/build-records.js';
+import { readyNodes } from '../e2e/ready-nodes.js';
 import { locateTestBinaries } from '../e2e/test-binaries.js';
 import { readCurrentCluster } from '../store/current-cluster.js';
 import { newRunId, runDir, TestRunStore } from '../store/test-run-store.js';
@@ -31,26 +32,31 @@ const reportPrefix = 'studio';
  */
 export class TestStep implements Step {
   readonly id = 'test';
-  readonly title = 'Test';
-  readonly summary = 'Run e2e.test with your focus, watch progress, read the results.';
+
+  /** `rivalSince` says whether another scheduler raced ours since a moment (remote mode's swap guard knows). */
+  constructor(private readonly watch: { rivalSince(since: number): string | undefined }) {}
 
   async execute(context: StepContext): Promise<void> {
     const filters = context.settings.e2eFilters;
     const problems = filterProblems(filters);
     if (problems[0]) throw new AppError(`The ${problems[0].field} filter is not a valid Go expression: ${problems[0].message} (at position ${problems[0].position + 1}). Nothing ran.`);
     const cluster = await this.cluster(context);
-    const binaries = await locateTestBinaries(context.settings, context.dataDir);
+    const binaries = await locateTestBinaries(context.settings, context.dataDir, context.searchPath);
+    if (!binaries.kubectl) throw new AppError('No kubectl for the specs: the Build step made none, and there is none on the search path. Run the Build step (it builds kubectl with e2e.test).');
+    context.print(`kubectl for the specs: ${binaries.kubectl.path} (${binaries.kubectl.source}).`);
     if (filters.nodes > 1 && !binaries.ginkgo) throw new AppError('A parallel run needs the ginkgo CLI, and none was built: run the Build step (it builds ginkgo with e2e.test), or set Parallel nodes to 1.');
 
-    const nodes = await this.nodes(context, cluster);
+    const nodes = await readyNodes(context, cluster);
     context.print(`The cluster has ${nodes.total} node${nodes.total === 1 ? '' : 's'}, ${nodes.schedulable} schedulable, ${nodes.osArch}.`);
 
     const id = newRunId();
     const dir = runDir(context.dataDir, id);
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const target = { e2eTest: binaries.e2eTest, kubeconfig: cluster.kubeconfig, context: cluster.context, numNodes: nodes.schedulable, nodeOsArch: nodes.osArch, reportDir: dir, reportPrefix };
+    const target = { e2eTest: binaries.e2eTest, kubeconfig: cluster.kubeconfig, context: cluster.context, numNodes: nodes.schedulable, nodeArch: nodeArchOf(nodes.osArch), kubectl: binaries.kubectl.path, reportDir: dir, reportPrefix };
     const argv = filters.nodes > 1 && binaries.ginkgo ? e2eParallelArgv(binaries.ginkgo, target, filters) : e2eRunArgv(target, filters);
-    const command: CommandSpec = { argv, cwd: dir, env: { KUBECONFIG: cluster.kubeconfig } };
+    // The built binaries' folder first on PATH, as kind's hack/ci/e2e-k8s.sh puts _output/bin first.
+    const runPath = [...(binaries.binDir ? [binaries.binDir] : []), ...context.searchPath].join(path.delimiter);
+    const command: CommandSpec = { argv, cwd: dir, env: { KUBECONFIG: cluster.kubeconfig, PATH: runPath } };
     const run = await this.startRecord(context, { id, filters, cluster, nodes, command });
 
     const progress = new GinkgoProgress();
@@ -92,16 +98,6 @@ export class TestStep implements Step {
     return cluster;
   }
 
-  /** The nodes the specs will see: how many can take pods, and their os/arch (for --num-nodes and --node-os-arch). */
-  private async nodes(context: StepContext, cluster: ClusterFacts): Promise<NodeSummary> {
-    const answer = await context.run({ argv: ['kubectl', '--kubeconfig', cluster.kubeconfig, '--context', cluster.context, '--request-timeout=20s', 'get', 'nodes', '-o', 'json'] }, { terminal: 'pipe' });
-    try {
-      return summarizeNodes(answer.stdout);
-    } catch (error) {
-      throw new AppError(`Could not read the cluster's nodes: ${(error as Error).message}`);
-    }
-  }
-
   private async startRecord(context: StepContext, parts: { id: string; filters: E2eFilters; cluster: ClusterFacts; nodes: NodeSummary; command: CommandSpec }): Promise<TestRun> {
     const checkout = context.settings.sourceDir.trim() ? path.resolve(context.settings.sourceDir.trim()) : undefined;
     const fingerprints: Record<string, string> = {};
@@ -115,7 +111,7 @@ export class TestStep implements Step {
       }
     }
     const env = Object.fromEntries(Object.entries(parts.command.env ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
-    const command: RunCommand = { argv: [...parts.command.argv], cwd: parts.command.cwd, env: { ...env, PATH: context.searchPath.join(path.delimiter) } };
+    const command: RunCommand = { argv: [...parts.command.argv], cwd: parts.command.cwd, env: { PATH: context.searchPath.join(path.delimiter), ...env } };
     const now = Date.now();
     return {
       id: parts.id,
@@ -154,6 +150,8 @@ export class TestStep implements Step {
     const failedNodes = specs.filter((s) => !isSpec(s.name) && isFailing(s.state)).length;
     const failed = ran.filter((s) => isFailing(s.state)).length + failedNodes;
     const endedAt = Date.now();
+    const rivalScheduler = this.watch.rivalSince(run.startedAt);
+    if (rivalScheduler) context.print(`\x1b[33mAnother scheduler raced yours during this run: ${rivalScheduler}. The run is marked so in the history.\x1b[0m`);
     const outcome: RunOutcome = cancelled ?? (!report ? 'error' : failed > 0 ? 'failed' : 'passed');
     const finished: TestRun = {
       ...run,
@@ -162,6 +160,7 @@ export class TestStep implements Step {
       message: !report && !cancelled ? `e2e.test wrote no JUnit report to ${dir}${failure instanceof Error ? `: ${failure.message}` : ''}.` : undefined,
       counts: { ran: ran.length, passed: ran.filter((s) => s.state === 'passed').length, failed, skipped: specs.filter((s) => isSpec(s.name)).length - ran.length },
       durationSeconds: (endedAt - run.startedAt) / 1000,
+      rivalScheduler,
       specs,
       diagnoses,
       reportPath,

@@ -23,8 +23,6 @@ const kindModeOnly: readonly ToolName[] = ['docker', 'kind'];
 /** Step 2: every tool the workflow runs, found, versioned, and checked against the hardware. */
 export class ToolchainStep implements Step {
   readonly id = 'toolchain';
-  readonly title = 'Toolchain';
-  readonly summary = 'docker, go, git, make, kubectl and kind: found, versioned, and built for this CPU, each problem with the command that fixes it.';
 
   async execute(context: StepContext): Promise<void> {
     const { arch } = await probeArch(context, context.electronTranslated);

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ClusterFactsSchema, type ClusterFacts } from '../../../shared/cluster/cluster-facts.js';
+import type { StepInfo } from '../../../shared/steps/step-info.js';
 import { loadJsonFile, writeJsonAtomic } from './json-file.js';
 
 /**
@@ -22,4 +23,20 @@ export async function readCurrentCluster(dataDir: string): Promise<ClusterFacts 
 
 export async function forgetCurrentCluster(dataDir: string): Promise<void> {
   await rm(file(dataDir), { force: true });
+}
+
+/**
+ * The cluster the last successful Cluster step made ready, also across restarts, kept up to date
+ * from step updates: the Shell tab talks to it.
+ */
+export async function trackCurrentCluster(dataDir: string): Promise<{ get(): ClusterFacts | undefined; stepChanged(info: StepInfo): void }> {
+  let current = await readCurrentCluster(dataDir).catch(() => undefined);
+  return {
+    get: () => current,
+    stepChanged: (info) => {
+      if (info.state !== 'done') return;
+      if (info.outcome === 'success' && info.result?.kind === 'cluster') current = info.result.cluster;
+      if (info.result?.kind === 'teardown' && (info.result.action === 'deleted' || (info.result.action === 'restored' && current?.mode === 'remote'))) current = undefined;
+    },
+  };
 }

@@ -15,3 +15,19 @@ export function composeSearchPath(parts: { binDir: string; loginShell: string[];
   const all = [parts.binDir, ...parts.loginShell, ...(parts.inherited ?? '').split(path.delimiter), ...parts.extras];
   return [...new Set(all.filter((dir) => dir && path.isAbsolute(dir)))];
 }
+
+/**
+ * The engine's search path, known at once from what this process inherited and completed by the
+ * login shell's PATH when that answers (a GUI app launched from Finder does not get it otherwise).
+ */
+export function engineSearchPath(binDir: string, askLoginShell: (() => Promise<string[]>) | undefined): () => readonly string[] {
+  let current = composeSearchPath({ binDir, loginShell: [], inherited: process.env.PATH, extras: wellKnownToolFolders() });
+  if (askLoginShell) {
+    void askLoginShell()
+      .then((loginShell) => {
+        current = composeSearchPath({ binDir, loginShell, inherited: process.env.PATH, extras: wellKnownToolFolders() });
+      })
+      .catch(() => undefined);
+  }
+  return () => current;
+}

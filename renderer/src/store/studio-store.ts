@@ -27,6 +27,8 @@ export interface StudioActions {
   connectionChanged(state: ConnectionState, error?: string): void;
   stepUpdated(step: StepInfo): void;
   noticeAdded(notice: Notice): void;
+  /** The engine took a notice back: what it said is no longer true. */
+  noticeRemoved(id: string): void;
   dismissNotice(id: string): Promise<void>;
   selectStep(stepId: string): void;
   showTab(tab: TerminalTab): void;
@@ -57,6 +59,7 @@ export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
       steps: state.steps.some((s) => s.id === step.id) ? state.steps.map((s) => (s.id === step.id ? step : s)) : [...state.steps, step],
     })),
   noticeAdded: (notice) => set((state) => ({ notices: [...state.notices.filter((n) => n.id !== notice.id), notice] })),
+  noticeRemoved: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
   dismissNotice: async (id) => {
     set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
     await get().api?.request('app:dismissNotice', { id });

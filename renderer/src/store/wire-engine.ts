@@ -11,6 +11,7 @@ export async function wireEngine(): Promise<void> {
     const { api, onConnectionLost } = await connect();
     api.subscribe('steps:updated', (step) => useStudio.getState().stepUpdated(step));
     api.subscribe('app:notice', (notice) => useStudio.getState().noticeAdded(notice));
+    api.subscribe('app:noticeRemoved', ({ id }) => useStudio.getState().noticeRemoved(id));
     api.subscribe('runs:changed', () => void useRuns.getState().load().catch(() => undefined));
     api.subscribe('runs:rerun', (state) => useRuns.getState().rerunChanged(state));
     api.subscribe('remote:updated', (status) => useRemote.getState().set(status));

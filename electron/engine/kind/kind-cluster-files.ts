@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { parse } from 'yaml';
+
+/** Where the app keeps a kind cluster's config, kubeconfig, hot-swap journal and exported logs. */
+export function clusterDir(dataDir: string, name: string): string {
+  return path.join(dataDir, 'clusters', name);
+}
+
+/** The app-owned kubeconfig of a kind cluster: every kind command that writes or edits a kubeconfig gets this one, never the user's. */
+export function clusterKubeconfig(dataDir: string, name: string): string {
+  return path.join(clusterDir(dataDir, name), 'kubeconfig');
+}
+
+/** The cluster name a kind config gives (kind's default is "kind"). */
+export function kindClusterName(config: string): string {
+  try {
+    const name = (parse(config) as { name?: unknown } | null)?.name;
+    return typeof name === 'string' && name ? name : 'kind';
+  } catch {
+    return 'kind';
+  }
+}

@@ -1,0 +1,175 @@
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { ClusterFacts } from '../../../shared/cluster/cluster-facts.js';
+import { currentContext } from '../../../shared/cluster/kubeconfig-context.js';
+import { AppError } from '../../../shared/errors/app-error.js';
+import { validateKindConfig } from '../../../shared/kind-config/validate-kind-config.js';
+import { kindCreateArgv, kindDeleteArgv } from '../../../shared/kind/kind-argv.js';
+import { parseToolVersion } from '../../../shared/toolchain/parse-tool-version.js';
+import { BuildRecords, hotSwapRecord } from '../build/build-records.js';
+import type { ClusterTarget } from '../cluster/cluster-target.js';
+import { locateCheckout } from '../source/locate-checkout.js';
+import { forgetCurrentCluster, writeCurrentCluster } from '../store/current-cluster.js';
+import { writeTextAtomic } from '../store/json-file.js';
+import type { StepContext } from '../steps/step.js';
+import { clusterDir, clusterKubeconfig, kindClusterName } from './kind-cluster-files.js';
+import { hotSwapJournal, readJournal, restoreScheduler, swapScheduler } from './scheduler-hot-swap.js';
+
+/**
+ * kind mode: a local kind cluster from the node image the Build step made, with the config from
+ * the form, checked before kind runs. Every kind command that writes or edits a kubeconfig gets
+ * the app-owned file (`--kubeconfig`), so the user's ~/.kube/config is never touched.
+ */
+export class KindTarget implements ClusterTarget {
+  readonly mode = 'kind' as const;
+
+  async describe(context: StepContext): Promise<void> {
+    context.print('kind mode: the Cluster step creates a local kind cluster from the node image you build.');
+    context.setResult({ kind: 'mode', mode: 'kind' });
+  }
+
+  async buildTools(context: StepContext): Promise<Record<string, string>> {
+    return { kind: await kindVersion(context) };
+  }
+
+  /**
+   * An existing cluster of the same name and image that answers is reused. On failure kind's logs
+   * are exported. Done means: kind lists it and its kubeconfig has a current context, so nothing
+   * later can trip over an empty kubeconfig.
+   */
+  async up(context: StepContext): Promise<void> {
+    const config = context.settings.kindConfig;
+    const problems = validateKindConfig(config);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new AppError(`The kind config has ${errors.length} problem${errors.length > 1 ? 's' : ''}: ${errors.map((p) => `line ${p.line}: ${p.message}`).join('; ')}. Nothing was created.`);
+    for (const warning of problems) context.print(`\x1b[33mwarning: line ${warning.line}: ${warning.message}\x1b[0m`);
+
+    const name = kindClusterName(config);
+    const { dir: checkout } = await locateCheckout(context);
+    const { records } = await BuildRecords.open(context.dataDir, checkout);
+    const image = records.get('node-image')?.image;
+    if (!image) throw new AppError(`No node image has been built from ${checkout} yet: run the Build step in kind mode first.`);
+
+    const dir = clusterDir(context.dataDir, name);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const configPath = path.join(dir, 'kind-config.yaml');
+    const kubeconfig = clusterKubeconfig(context.dataDir, name);
+    const facts: ClusterFacts = { mode: 'kind', name, context: `kind-${name}`, kubeconfig, image, configPath, reused: false };
+
+    if ((await clusters(context)).includes(name)) {
+      await reuse(context, facts);
+      context.setResult({ kind: 'cluster', cluster: { ...facts, reused: true } });
+      context.print(`Reusing the kind cluster ${name}: it runs ${image} and answers.`);
+      await writeCurrentCluster(context.dataDir, await hotSwap(context, { ...facts, reused: true }, checkout, records));
+      return;
+    }
+
+    await writeTextAtomic(configPath, config);
+    try {
+      await context.run({ argv: kindCreateArgv({ name, image, config: configPath, kubeconfig, wait: '5m' }) });
+    } catch (error) {
+      if (context.signal.aborted) throw error;
+      const logsDir = path.join(dir, `logs-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+      await context.run({ argv: ['kind', 'export', 'logs', logsDir, '--name', name] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+      const logFiles = await listFiles(logsDir);
+      context.setResult({ kind: 'cluster', cluster: { ...facts, logsDir, logFiles } });
+      context.print(`kind's logs are in ${logsDir} (${logFiles.length} files).`);
+      throw error;
+    }
+    await verify(context, facts);
+    context.setResult({ kind: 'cluster', cluster: facts });
+    await writeCurrentCluster(context.dataDir, await hotSwap(context, facts, checkout, records));
+  }
+
+  /** Keep the cluster for the next run (with the image's own scheduler back), or delete it and the app's kubeconfig for it. */
+  async down(context: StepContext): Promise<void> {
+    const name = kindClusterName(context.settings.kindConfig);
+    if (!(await clusters(context)).includes(name)) {
+      context.print(`There is no kind cluster named ${name}; nothing to do.`);
+      context.setResult({ kind: 'teardown', action: 'nothing', name });
+      return;
+    }
+    const dir = clusterDir(context.dataDir, name);
+    const kubeconfig = clusterKubeconfig(context.dataDir, name);
+    if (context.settings.keepCluster) {
+      // A kept cluster goes back to the scheduler of its image; the next run swaps again if it needs to.
+      if (await restoreScheduler(context, { clusterDir: dir, kubeconfig, node: `${name}-control-plane` })) context.print('Put the original kube-scheduler back.');
+      context.print(`Keeping the kind cluster ${name} for the next run.`);
+      context.setResult({ kind: 'teardown', action: 'kept', name });
+      return;
+    }
+    // The app's kubeconfig: the user's ~/.kube/config keeps its own kind-<name> entry (see kind-argv.ts).
+    await context.run({ argv: kindDeleteArgv({ name, kubeconfig }) });
+    if ((await clusters(context)).includes(name)) throw new AppError(`kind delete cluster finished, but kind still lists ${name}.`);
+    await rm(kubeconfig, { force: true });
+    await rm(hotSwapJournal(dir), { force: true });
+    await forgetCurrentCluster(context.dataDir);
+    context.setResult({ kind: 'teardown', action: 'deleted', name });
+  }
+}
+
+async function kindVersion(context: StepContext): Promise<string> {
+  const out = await context.run({ argv: ['kind', 'version'] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+  const parsed = parseToolVersion('kind', out.stdout);
+  if (!parsed) throw new AppError('kind mode needs kind: run the Native kind step first.');
+  return parsed.version;
+}
+
+/** When the Build step made a kube-scheduler to swap in for this image, swap it into the control plane. */
+async function hotSwap(context: StepContext, facts: ClusterFacts, checkout: string, records: BuildRecords): Promise<ClusterFacts> {
+  const swap = records.get(hotSwapRecord);
+  const binary = swap?.outputs[0]?.path;
+  if (!swap || !binary || swap.image !== facts.image) return facts;
+  const dir = clusterDir(context.dataDir, facts.name);
+  const read = await readJournal(dir);
+  if (read.kind === 'corrupt') context.print(`\x1b[33mThe hot-swap journal of ${facts.name} could not be read (${read.reason}); swapping again.\x1b[0m`);
+  if (read.kind === 'ok' && read.journal.state === 'swapped' && read.journal.binary === path.join(checkout, binary) && read.journal.at >= swap.builtAt) {
+    context.print('The swapped-in kube-scheduler is already running.');
+  } else {
+    context.print(`Swapping the kube-scheduler built from your change into ${facts.name}-control-plane.`);
+    await swapScheduler(context, { clusterDir: dir, node: `${facts.name}-control-plane`, binary: path.join(checkout, binary), kubeconfig: facts.kubeconfig });
+  }
+  const swapped = { ...facts, schedulerSwapped: true };
+  context.setResult({ kind: 'cluster', cluster: swapped });
+  return swapped;
+}
+
+async function clusters(context: StepContext): Promise<string[]> {
+  const out = await context.run({ argv: ['kind', 'get', 'clusters'] }, { terminal: 'pipe' });
+  return out.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+}
+
+/** An existing cluster is used only when it runs the same image and its API server answers. */
+async function reuse(context: StepContext, facts: ClusterFacts): Promise<void> {
+  const inspect = await context.run({ argv: ['docker', 'inspect', '--format', '{{.Config.Image}}', `${facts.name}-control-plane`] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+  const running = inspect.stdout.trim();
+  if (running !== facts.image) {
+    throw new AppError(`A kind cluster named ${facts.name} already exists, running ${running || 'an unknown image'}, not ${facts.image}. Delete it with the Teardown step (delete), or change name: in the config.`);
+  }
+  const text = await readFile(facts.kubeconfig, 'utf8').catch(() => '');
+  const current = currentContext(text);
+  if (!current) {
+    throw new AppError(`A kind cluster named ${facts.name} exists, but the app has no kubeconfig for it (${facts.kubeconfig}). Delete it with the Teardown step and create it again.`);
+  }
+  facts.context = current;
+  const ready = await context.run({ argv: ['kubectl', '--kubeconfig', facts.kubeconfig, '--request-timeout=10s', 'get', '--raw', '/readyz'] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+  if (ready.exitCode !== 0) throw new AppError(`The kind cluster ${facts.name} exists but its API server does not answer (${ready.stderr.trim().split('\n')[0] ?? ''}). Delete it with the Teardown step and create it again.`);
+}
+
+/** kind said yes; make sure: it lists the cluster, and the kubeconfig it wrote has a current context. */
+async function verify(context: StepContext, facts: ClusterFacts): Promise<void> {
+  if (!(await clusters(context)).includes(facts.name)) {
+    throw new AppError(`kind finished, but does not list a cluster named ${facts.name}: the cluster was never created.`);
+  }
+  const text = await readFile(facts.kubeconfig, 'utf8').catch(() => '');
+  const current = currentContext(text);
+  if (!current) {
+    throw new AppError(`The cluster was never set up for kubectl: ${facts.kubeconfig} has no current context. (This is what later shows up as kubectl's "jsonpath … @.name == """ error.)`);
+  }
+  facts.context = current;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+}
