@@ -6,6 +6,7 @@
 //    parseCommandString split one string into a command; `$` and every execa function used as a
 //    template tag (execa`…`) parse the template into a command; `shell` is passed on to Node.
 //  - an argv whose program is a shell (sh, bash, zsh, …) with -c runs its next argument as a script.
+import { keyName, loadedModule, memberName, unwrap } from './ast-reading.js';
 import { isChildProcess, staticString } from './module-specifier.js';
 
 const shellProgram = /^(?:.*\/)?(?:sh|bash|zsh|dash|ksh|mksh|ash|fish|csh|tcsh|cmd|cmd\.exe|powershell|powershell\.exe|pwsh|pwsh\.exe)$/i;
@@ -16,36 +17,12 @@ const execaStringApis = new Set(['execaCommand', 'execaCommandSync', '$', 'parse
 const execaFunctions = new Set(['execa', 'execaSync', 'execaNode']);
 const processStarters = new Set(['execa', 'execaSync', 'execaNode', 'spawn', 'spawnSync', 'execFile', 'execFileSync', 'fork', 'exec', 'execSync']);
 
+function isProcessRunner(specifier) {
+  return isChildProcess(specifier) || specifier === 'execa' || specifier === 'node-pty';
+}
+
 function isCommandFlag(text) {
   return shortCommandFlag.test(text) || longCommandFlag.test(text);
-}
-
-function keyName(property) {
-  if (property.type !== 'Property') return undefined;
-  if (!property.computed && property.key.type === 'Identifier') return property.key.name;
-  return staticString(property.key);
-}
-
-function memberName(member) {
-  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
-  return member.computed ? staticString(member.property) : undefined;
-}
-
-function unwrap(node) {
-  let current = node;
-  while (current && (current.type === 'AwaitExpression' || current.type === 'ChainExpression' || current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression')) {
-    current = current.type === 'AwaitExpression' ? current.argument : current.expression;
-  }
-  return current;
-}
-
-/** The module a `require('x')`, `import('x')` or `await import('x')` expression loads, if written out. */
-function loadedModule(node) {
-  const expression = unwrap(node);
-  if (!expression) return undefined;
-  if (expression.type === 'ImportExpression') return staticString(expression.source);
-  if (expression.type === 'CallExpression' && expression.callee.type === 'Identifier' && expression.callee.name === 'require') return staticString(expression.arguments[0]);
-  return undefined;
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -72,6 +49,10 @@ export const noShellCommand = {
     const members = [];
     const tags = [];
     const optionCalls = [];
+    const shellProperties = [];
+    // In a file that loads a process runner, a `shell` property set from a variable is refused
+    // wherever it is (an options object built apart from the call); literals are judged as anywhere.
+    let loadsProcessRunner = false;
 
     function report(node, messageId, data = {}) {
       if (reported.has(node)) return;
@@ -124,12 +105,14 @@ export const noShellCommand = {
       return isExecaRunner(expression);
     }
 
-    function checkShellProperty(property, inStarterCall) {
+    /** `strict`: an argument of a process-starting call, where only false is fine. */
+    function checkShellProperty(property, strict) {
       if (keyName(property) !== 'shell') return;
       const value = property.value;
       const isFalse = value.type === 'Literal' && value.value === false;
       const namesShell = value.type === 'Literal' && (value.value === true || (typeof value.value === 'string' && shellProgram.test(value.value)));
-      if (namesShell || (inStarterCall && !isFalse)) report(property, 'shellOption');
+      const computedNearRunner = loadsProcessRunner && value.type !== 'Literal' && property.parent?.type === 'ObjectExpression';
+      if (namesShell || computedNearRunner || (strict && !isFalse)) report(property, 'shellOption');
     }
 
     function checkArgv(elements, node) {
@@ -144,6 +127,7 @@ export const noShellCommand = {
       ImportDeclaration(node) {
         const specifier = staticString(node.source);
         if (specifier === undefined) return;
+        if (isProcessRunner(specifier)) loadsProcessRunner = true;
         for (const item of node.specifiers) {
           if (item.type === 'ImportSpecifier') {
             const imported = item.imported.type === 'Identifier' ? item.imported.name : String(item.imported.value);
@@ -152,9 +136,13 @@ export const noShellCommand = {
           else if (specifier === 'execa') declared(item, execaModules);
         }
       },
+      ImportExpression(node) {
+        if (isProcessRunner(staticString(node.source) ?? '')) loadsProcessRunner = true;
+      },
       VariableDeclarator(node) {
         const specifier = loadedModule(node.init);
         if (specifier === undefined) return;
+        if (isProcessRunner(specifier)) loadsProcessRunner = true;
         if (node.id.type === 'Identifier') {
           if (isChildProcess(specifier)) declared(node, childProcessModules);
           else if (specifier === 'execa') declared(node, execaModules);
@@ -191,7 +179,7 @@ export const noShellCommand = {
         checkArgv(node.elements, node);
       },
       Property(node) {
-        checkShellProperty(node, false);
+        shellProperties.push(node);
       },
       TaggedTemplateExpression(node) {
         tags.push(node);
@@ -209,6 +197,7 @@ export const noShellCommand = {
         for (const node of tags) {
           if (isExecaRunner(node.tag)) report(node, 'execaTemplate', { name: sourceCode.getText(node.tag) });
         }
+        for (const node of shellProperties) checkShellProperty(node, false);
         for (const node of optionCalls) {
           if (!isStarter(node.callee)) continue;
           for (const argument of node.arguments) {
