@@ -192,6 +192,16 @@ export class Engine {
   }
 
   /**
+   * The machine is about to sleep: steps stop, and a remote cluster gets its own scheduler back
+   * (the app keeps running; the Cluster step swaps again afterwards).
+   */
+  async giveBackCluster(say: (line: string) => void = () => undefined): Promise<void> {
+    await this.parts.steps.shutdown();
+    if (this.parts.guard.outstanding) this.parts.notices.add('info', 'The computer is going to sleep: giving the remote cluster its scheduler back. Run the Cluster step again afterwards.');
+    await this.parts.guard.restoreOnQuit(say);
+  }
+
+  /**
    * Stops every step and shell and waits for their processes to end; then, if a remote cluster's
    * scheduler is swapped out, gives it back before the app exits (`say` shows how it goes).
    */

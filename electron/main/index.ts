@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Engine } from '../engine/engine.js';
@@ -50,15 +50,28 @@ async function main(): Promise<void> {
   });
   await openWindow(engine);
 
+  // Every way the app can end goes through engine.shutdown: running steps and shells end, and a
+  // remote cluster whose scheduler is swapped out gets it back before the process exits.
   let quitting = false;
-  app.on('before-quit', (event) => {
+  const quit = (): void => {
     if (quitting) return;
-    // Running steps and shells end first, so nothing the app started outlives it.
-    event.preventDefault();
     quitting = true;
     void engine.shutdown((line) => console.log(line)).finally(() => app.exit(0));
+  };
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quit();
   });
-  app.on('window-all-closed', () => app.quit());
+  // Closing the last window quits (on macOS too: the app holds a cluster, it must not linger unseen).
+  app.on('window-all-closed', () => quit());
+  // The machine shutting down or logging out (Linux and macOS): quit the same way, at once.
+  powerMonitor.on('shutdown', quit);
+  // A laptop that sleeps with the scheduler swapped out would leave the cluster without its own
+  // for as long as it sleeps: give it back now; the Cluster step swaps again after waking.
+  powerMonitor.on('suspend', () => void engine.giveBackCluster((line) => console.log(line)));
+  // Started from a terminal: a closed terminal (SIGHUP), SIGQUIT, Ctrl-C and SIGTERM quit the same way.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(signal, quit);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(engine);
   });

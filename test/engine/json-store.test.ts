@@ -27,8 +27,26 @@ describe('settings and history files', () => {
     const aside = files.find((name) => name.startsWith('settings.json.corrupt-'));
     expect(aside).toBeDefined();
     expect(await readFile(path.join(temp.dir, aside ?? ''), 'utf8')).toContain('"scrollb');
-    expect(files).not.toContain('settings.json');
+    // Nothing of a torn file reads and there is no last good copy yet: the defaults, written back whole.
     expect((await session.request('settings:get', {})) as unknown).toEqual({ ok: true, result: defaultSettings });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(defaultSettings);
+  });
+
+  it('a file that no longer validates keeps every field that still does', async () => {
+    const saved = { ...defaultSettings, toolPaths: { kubectl: '/opt/k8s/kubectl' }, sourceDir: '/src/kubernetes', mode: 'remote', remote: { ...defaultSettings.remote, context: 'kind-e2e' }, scrollback: 'lots' };
+    await writeFile(path.join(temp.dir, 'settings.json'), JSON.stringify(saved));
+    const { store, problem } = await SettingsStore.open(temp.dir);
+    expect(problem).toMatch(/scrollback came from the defaults/);
+    expect(store.get()).toEqual({ ...defaultSettings, toolPaths: { kubectl: '/opt/k8s/kubectl' }, sourceDir: '/src/kubernetes', mode: 'remote', remote: { ...defaultSettings.remote, context: 'kind-e2e' } });
+  });
+
+  it('a file that does not parse at all gives back the last good copy', async () => {
+    const { store } = await SettingsStore.open(temp.dir);
+    await store.update({ sourceDir: '/src/kubernetes', toolPaths: { kubectl: '/opt/k8s/kubectl' } });
+    await writeFile(path.join(temp.dir, 'settings.json'), '{"sourceDir": "/src/kubern\u0000');
+    const again = await SettingsStore.open(temp.dir);
+    expect(again.problem).toMatch(/the settings came from the last good copy/);
+    expect(again.store.get()).toMatchObject({ sourceDir: '/src/kubernetes', toolPaths: { kubectl: '/opt/k8s/kubectl' } });
   });
 
   it('a settings file from an older version (fields missing) loads with defaults', async () => {

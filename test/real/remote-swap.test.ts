@@ -158,14 +158,15 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     await request('output:attach', { streamId: opened.streamId });
     await request('shell:write', { sessionId: opened.sessionId, data: 'echo "KUBECONFIG=$KUBECONFIG"\r' });
     const shellText = (): string => client.payloads('output:data').filter((b) => b.streamId === opened.streamId).map((b) => b.data).join('');
-    await waitForText(shellText, `KUBECONFIG=${path.join(dataDir, 'remote', 'kubeconfig')}\r`, 'the shell to show KUBECONFIG', 60_000);
+    // The journal's own copy of the kubeconfig the swap was made with (a later Mode step cannot change it).
+    await waitForText(shellText, `KUBECONFIG=${path.join(dataDir, 'remote', 'swap-kubeconfig')}\r`, 'the shell to show KUBECONFIG', 60_000);
     await request('shell:close', { sessionId: opened.sessionId });
 
     // The Test step runs against the remote cluster through the private kubeconfig.
     await request('settings:update', { e2eFilters: { focus: focusFor(knownSpecs().passing[0]?.name ?? ''), skip: '', labelFilter: '', failFast: false, nodes: 1, flakeAttempts: 0, timeoutMinutes: 10 } });
     const test = await step('test');
     expect(test.outcome, test.error?.message).toBe('success');
-    expect(test.commands.at(-1)?.argv).toContain(`--kubeconfig=${path.join(dataDir, 'remote', 'kubeconfig')}`);
+    expect(test.commands.at(-1)?.argv).toContain(`--kubeconfig=${path.join(dataDir, 'remote', 'swap-kubeconfig')}`);
 
     const teardown = await step('teardown');
     expect(teardown.outcome, teardown.error?.message).toBe('success');
@@ -195,7 +196,8 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     expect((await step('cluster')).outcome).toBe('success');
     const before = client.payloads('app:notice').length;
     const { stdout } = await execFileAsync('ps', ['-eo', 'pid=,args=']);
-    const pid = Number(stdout.split('\n').find((l) => l.includes(`--config=${path.join(dataDir, 'remote')}`))?.trim().split(/\s+/)[0]);
+    // The kube-scheduler itself, not the supervisor that runs it.
+    const pid = Number(stdout.split('\n').find((l) => l.trim().split(/\s+/)[1] === plane.binaries.kubeScheduler && l.includes(`--config=${path.join(dataDir, 'remote')}`))?.trim().split(/\s+/)[0]);
     process.kill(pid, 'SIGKILL');
     const notice = await waitFor(() => client.payloads('app:notice').slice(before).find((n) => n.message.includes('local kube-scheduler died (it was killed by SIGKILL)')), 'a notice that the local kube-scheduler died', { describe: () => noticesSince(before) });
     expect(notice.level).toBe('error');
@@ -231,10 +233,13 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
       const signal = await new Promise<string | null>((resolve) => child.once('exit', (_code, sig) => resolve(sig)));
       expect(signal, `${point}: ${output}`).toBe('SIGKILL');
       expect(output, point).not.toMatch(/cluster step: success/);
+      // The local scheduler does not outlive the app: its supervisor ends it once the app is gone.
+      await waitFor(async () => (await strayScheduler(dataDir)).length === 0, `${point}: the local kube-scheduler to end with the app`, { timeoutMs: 30_000, describe: async () => (await strayScheduler(dataDir)).join('\n') });
 
       await open(dataDir);
       const status = await request<RemoteStatus>('remote:status', {});
       expect(status.interrupted, point).toBe(true);
+      expect(status.leftoverScheduler, point).toBeUndefined();
       await expect(request('steps:run', { stepId: 'test' }), point).rejects.toThrow(/not restored yet: run the Teardown step first/);
       const teardown = await step('teardown');
       expect(teardown.outcome, `${point}: ${teardown.error?.message ?? ''}`).toBe('success');

@@ -10,6 +10,8 @@ const RecordSchema = z.object({
   commit: z.string(),
   outputs: z.array(z.object({ path: z.string(), binary: z.string() })),
   image: z.string().optional(),
+  /** The Kubernetes version a node image was built at (git describe of the checkout, as kind's source build stamps /kind/version). */
+  kubernetesVersion: z.string().optional(),
   /** What the tree looked like when it was built: its commit and the content of its uncommitted files. */
   source: z.object({ commit: z.string(), changes: z.record(z.string(), z.string()) }).optional(),
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse } from 'yaml';
+import { kindConfigClusterName } from '../../../shared/kind-config/validate-kind-config.js';
 
 /** Where the app keeps a kind cluster's config, kubeconfig, hot-swap journal and exported logs. */
 export function clusterDir(dataDir: string, name: string): string {
@@ -11,12 +11,7 @@ export function clusterKubeconfig(dataDir: string, name: string): string {
   return path.join(clusterDir(dataDir, name), 'kubeconfig');
 }
 
-/** The cluster name a kind config gives (kind's default is "kind"). */
+/** The cluster name kind will use for a config (decoded as kind decodes it; kind's default is "kind"). */
 export function kindClusterName(config: string): string {
-  try {
-    const name = (parse(config) as { name?: unknown } | null)?.name;
-    return typeof name === 'string' && name ? name : 'kind';
-  } catch {
-    return 'kind';
-  }
+  return kindConfigClusterName(config) || 'kind';
 }

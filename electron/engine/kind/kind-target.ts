@@ -39,16 +39,18 @@ export class KindTarget implements ClusterTarget {
    */
   async up(context: StepContext): Promise<void> {
     const config = context.settings.kindConfig;
-    const problems = validateKindConfig(config);
+    const { dir: checkout } = await locateCheckout(context);
+    const { records } = await BuildRecords.open(context.dataDir, checkout);
+    const nodeImage = records.get('node-image');
+    const image = nodeImage?.image;
+    if (!image) throw new AppError(`No node image has been built from ${checkout} yet: run the Build step in kind mode first.`);
+    // Checked as the kind that will run it, for the Kubernetes version the image was built at.
+    const problems = validateKindConfig(config, { kindVersion: await kindVersion(context), kubernetesVersion: nodeImage.kubernetesVersion });
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new AppError(`The kind config has ${errors.length} problem${errors.length > 1 ? 's' : ''}: ${errors.map((p) => `line ${p.line}: ${p.message}`).join('; ')}. Nothing was created.`);
     for (const warning of problems) context.print(`\x1b[33mwarning: line ${warning.line}: ${warning.message}\x1b[0m`);
 
     const name = kindClusterName(config);
-    const { dir: checkout } = await locateCheckout(context);
-    const { records } = await BuildRecords.open(context.dataDir, checkout);
-    const image = records.get('node-image')?.image;
-    if (!image) throw new AppError(`No node image has been built from ${checkout} yet: run the Build step in kind mode first.`);
 
     const dir = clusterDir(context.dataDir, name);
     await mkdir(dir, { recursive: true, mode: 0o700 });

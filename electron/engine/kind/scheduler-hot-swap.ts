@@ -114,5 +114,5 @@ export async function readJournal(clusterDir: string): Promise<HotSwapJournalRea
   if (!exists) return { kind: 'none' };
   const loaded = await loadJsonFile(file, JournalSchema.nullable(), null);
   if (loaded.value) return { kind: 'ok', journal: loaded.value };
-  return { kind: 'corrupt', aside: loaded.problem?.match(/moved to (\S+)/)?.[1] ?? `${file}.corrupt`, reason: loaded.problem ?? 'unreadable' };
+  return { kind: 'corrupt', aside: loaded.aside ?? file, reason: loaded.reason ?? 'unreadable' };
 }

@@ -23,7 +23,14 @@ type SwapState =
 
 interface Problem {
   kind: SwapProblemKind;
+  /** The first line: what a refusal says. */
+  summary: string;
+  /** The whole of it, with the details (last lines, commands). */
   message: string;
+}
+
+function problemOf(kind: SwapProblemKind, summary: string, details?: string): Problem {
+  return { kind, summary, message: details ? `${summary}\n${details}` : summary };
 }
 
 export interface SwapGuardOptions {
@@ -65,7 +72,7 @@ export class SwapGuard {
     } else if (read.kind === 'corrupt') {
       const known = salvageJournal(read.text);
       guard.state = { kind: 'corrupt', reason: read.reason, known };
-      guard.problem = { kind: 'corrupt-journal', message: guard.corruptMessage(read.reason, known) };
+      guard.problem = guard.corruptProblem(read.reason, known);
     }
     return guard;
   }
@@ -78,10 +85,10 @@ export class SwapGuard {
   /** Why a step may not start now, or undefined when it may. */
   refusal(stepId: string): string | undefined {
     if (stepId === 'teardown' || this.state.kind === 'none') return undefined;
-    if (this.state.kind === 'corrupt') return `${this.problem?.message.split('\n')[0] ?? 'The swap journal cannot be read.'} Only Teardown can run until the cluster is restored.`;
+    if (this.state.kind === 'corrupt') return `${this.problem?.summary ?? 'The swap journal cannot be read.'} Only Teardown can run until the cluster is restored.`;
     const { journal, interrupted } = this.state;
     if (interrupted) return `The scheduler swap on ${journal.context} from an earlier session is not restored yet: run the Teardown step first.`;
-    if (stepId === 'test' && this.problem) return this.problem.message.split('\n')[0];
+    if (stepId === 'test' && this.problem) return this.problem.summary;
     return undefined;
   }
 
@@ -102,6 +109,21 @@ export class SwapGuard {
     if (this.state.kind === 'journal') return { kubeconfig: this.state.journal.kubeconfig, context: this.state.journal.context };
     if (this.state.kind === 'corrupt' && this.state.known.kubeconfig && this.state.known.context) return { kubeconfig: this.state.known.kubeconfig, context: this.state.known.context };
     return undefined;
+  }
+
+  /**
+   * Whether another scheduler raced ours since `since`: the watcher's sightings, plus one look now,
+   * so a rival that appeared just before the end of a run is not missed between two polls.
+   */
+  async rivalsDuring(since: number): Promise<string | undefined> {
+    if (this.watch && this.state.kind === 'journal') {
+      const { journal } = this.state;
+      const { namespace, name } = journal.deployment;
+      const answer = await this.options.kubectlFor(journal.kubeconfig, journal.context)(['-n', namespace, 'get', `deployment/${name}`, '-o', 'json']);
+      const replicas = answer.exitCode === 0 ? ((JSON.parse(answer.stdout) as { spec?: { replicas?: number } }).spec?.replicas ?? 0) : 0;
+      if (replicas > 0) this.sawRival({ kind: 'scaled-up', replicas, at: Date.now() }, namespace, name);
+    }
+    return this.rivalSince(since);
   }
 
   /** The rival schedulers seen since `since` (ms since the epoch), in words; undefined when none. */
@@ -197,7 +219,7 @@ export class SwapGuard {
 
       const stream = this.options.hub.create(`kube-scheduler-${++this.streamCounter}`);
       this.scheduler = LocalScheduler.start({ binary, config: files.schedulerConfig, kubeconfig: files.swapKubeconfig, port }, stream, (how, lastLines) => {
-        this.raise('scheduler-died', `The local kube-scheduler died (it ${how}) while swapped in: the cluster has no scheduler now. Run Teardown to give it its own back. Its last lines:\n${lastLines}`);
+        this.raise(problemOf('scheduler-died', `The local kube-scheduler died (it ${how}) while swapped in: the cluster has no scheduler now. Run Teardown to give it its own back.`, `Its last lines:\n${lastLines}`));
       });
       this.problem = undefined;
       faultPoint('scheduler-started');
@@ -240,7 +262,8 @@ export class SwapGuard {
     const context = this.state.kind === 'journal' ? this.state.journal.context : (this.state.known.context ?? 'the remote cluster');
     say(`Restoring the scheduler of ${context} before quitting…`);
     try {
-      await this.restore(undefined);
+      const on = this.swappedOn();
+      await this.restore(on ? { kubectl: this.options.kubectlFor(on.kubeconfig, on.context), print: say } : undefined);
     } catch (error) {
       say((error as Error).message);
     }
@@ -266,9 +289,12 @@ export class SwapGuard {
       // journal is back as it was, so what the UI says stays true.
       await this.record(before, state.interrupted);
       const byHand = restoreCommands(journal).map(formatCommand).join('\n');
-      const message = `The restore did not finish: ${(error as Error).message}\n${this.scheduler?.running ? 'Your local kube-scheduler keeps scheduling for' : 'There may be no scheduler running for'} ${journal.context} (${namespace}/${name} wants ${originalReplicas} replicas). The journal is kept and the next start offers the restore again. To finish by hand:\n${byHand}`;
-      this.problem = { kind: 'restore-failed', message };
-      throw new AppError(message);
+      this.problem = problemOf(
+        'restore-failed',
+        `The restore did not finish: ${(error as Error).message}`,
+        `${this.scheduler?.running ? 'Your local kube-scheduler keeps scheduling for' : 'There may be no scheduler running for'} ${journal.context} (${namespace}/${name} wants ${originalReplicas} replicas). The journal is kept and the next start offers the restore again. To finish by hand:\n${byHand}`,
+      );
+      throw new AppError(this.problem.message);
     }
     await this.stopOurScheduler(io, journal.scheduler.config);
     const unannotated = await io.kubectl(['-n', namespace, 'annotate', `deployment/${name}`, `${originalReplicasAnnotation}-`]);
@@ -287,9 +313,8 @@ export class SwapGuard {
     const file = remoteFiles(this.options.dataDir).journal;
     const byHand = byHandRestore(known, file).map(formatCommand).join('\n');
     if (!known.kubeconfig || !known.context || !known.name) {
-      const message = `The swap journal ${file} cannot be read, and it no longer says which cluster and Deployment to restore. To finish by hand:\n${byHand}`;
-      this.problem = { kind: 'corrupt-journal', message };
-      throw new AppError(message);
+      this.problem = problemOf('corrupt-journal', `The swap journal ${file} cannot be read, and it no longer says which cluster and Deployment to restore.`, `To finish by hand:\n${byHand}`);
+      throw new AppError(this.problem.message);
     }
     const io = given ?? { kubectl: this.options.kubectlFor(known.kubeconfig, known.context), print: () => undefined };
     const namespace = known.namespace ?? 'kube-system';
@@ -306,9 +331,8 @@ export class SwapGuard {
       await mustKubectl(io, ['-n', namespace, 'scale', `deployment/${known.name}`, `--replicas=${replicas}`], `scale ${namespace}/${known.name} back`);
       await waitReady(io, namespace, known.name, replicas);
     } catch (error) {
-      const message = `The restore did not finish: ${(error as Error).message}\nThe swap journal ${file} cannot be read. To finish by hand:\n${byHand}`;
-      this.problem = { kind: 'corrupt-journal', message };
-      throw new AppError(message);
+      this.problem = problemOf('corrupt-journal', `The restore did not finish: ${(error as Error).message}`, `The swap journal ${file} cannot be read. To finish by hand:\n${byHand}`);
+      throw new AppError(this.problem.message);
     }
     await this.stopOurScheduler(io, known.schedulerConfig ?? remoteFiles(this.options.dataDir).schedulerConfig);
     await io.kubectl(['-n', namespace, 'annotate', `deployment/${known.name}`, `${originalReplicasAnnotation}-`]);
@@ -346,10 +370,10 @@ export class SwapGuard {
     this.options.onChange();
   }
 
-  private raise(kind: SwapProblemKind, message: string): void {
-    const first = this.problem?.kind !== kind;
-    this.problem = { kind, message };
-    if (first) this.options.onProblem(message);
+  private raise(problem: Problem): void {
+    const first = this.problem?.kind !== problem.kind;
+    this.problem = problem;
+    if (first) this.options.onProblem(problem.message);
     this.options.onChange();
   }
 
@@ -357,7 +381,7 @@ export class SwapGuard {
     this.rivals.push(rival);
     if (this.problem?.kind === 'rival' || this.problem?.kind === 'scheduler-died') return;
     const what = rival.kind === 'scaled-up' ? `${namespace}/${name} was scaled back to ${rival.replicas} while your kube-scheduler runs` : `${rival.holder ?? 'someone'} renews the kube-system/kube-scheduler lease while your kube-scheduler runs`;
-    this.raise('rival', `Pods may be bound by another scheduler: ${what}. Results of this run are not only your scheduler's. Run Teardown, then the Cluster step again.`);
+    this.raise(problemOf('rival', `Pods may be bound by another scheduler: ${what}. Results of this run are not only your scheduler's. Run Teardown, then the Cluster step again.`));
   }
 
   private stopWatching(): void {
@@ -365,10 +389,10 @@ export class SwapGuard {
     this.watch = undefined;
   }
 
-  private corruptMessage(reason: string, known: JournalSalvage): string {
+  private corruptProblem(reason: string, known: JournalSalvage): Problem {
     const file = remoteFiles(this.options.dataDir).journal;
     const what = known.context ? ` on ${known.context}${known.name ? ` (${known.namespace ?? 'kube-system'}/${known.name}${known.originalReplicas !== undefined ? `, ${known.originalReplicas} replicas` : ''})` : ''}` : '';
-    return `The scheduler swap journal ${file} cannot be read (${reason}): a swap${what} may not be restored. Run Teardown to restore from what can still be read, or finish by hand:\n${byHandRestore(known, file).map(formatCommand).join('\n')}`;
+    return problemOf('corrupt-journal', `The scheduler swap journal ${file} cannot be read (${reason}): a swap${what} may not be restored. Run Teardown to restore from what can still be read, or finish by hand.`, byHandRestore(known, file).map(formatCommand).join('\n'));
   }
 }
 

@@ -84,7 +84,7 @@ export class BuildStep implements Step {
         await context.run({ argv: artefact.argv, cwd: dir, env: goEnv });
         const outputs = await this.checkOutputs(context, artefact, dir, host);
         const builtAt = Date.now();
-        const treeState = artefact.image ? { source: { commit: source.commit, changes: await changeHashes(dir, changed) } } : {};
+        const treeState = artefact.image ? { source: { commit: source.commit, changes: await changeHashes(dir, changed) }, kubernetesVersion: source.describe } : {};
         await records.remember(artefact.id, { fingerprint, builtAt, commit: source.commit, outputs, image: artefact.image, ...treeState });
         if (artefact.image) await records.forget(hotSwapRecord);
         Object.assign(status, { state: 'built', reason: `built in ${formatDuration(builtAt - started)} (${stale.message})`, fingerprint, builtAt, commit: source.commit, outputs });

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors/app-error.js';
 import type { ClusterTargets } from '../cluster/cluster-target.js';
-import { forgetCurrentCluster, readCurrentCluster } from '../store/current-cluster.js';
+import { forgetCurrentCluster } from '../store/current-cluster.js';
 import { stepRemoteIo } from '../remote/step-kubectl.js';
 import type { SwapGuard } from '../remote/swap-guard.js';
 import type { Step, StepContext } from './step.js';
@@ -21,8 +21,7 @@ export class TeardownStep implements Step {
       context.print(`Giving ${on?.context ?? 'the remote cluster'} its scheduler back.`);
       if (on) await guard.restore(stepRemoteIo(context, on.kubeconfig, on.context));
       else await guard.restore({ kubectl: () => Promise.reject(new AppError('The journal does not say which cluster to restore.')), print: (line) => context.print(line), signal: context.signal });
-      const current = await readCurrentCluster(context.dataDir);
-      if (current?.mode === 'remote') await forgetCurrentCluster(context.dataDir);
+      await forgetCurrentCluster(context.dataDir, { ifMode: 'remote' });
       context.setResult({ kind: 'teardown', action: 'restored', name: on?.context });
       return;
     }

@@ -14,7 +14,7 @@ import { AppError } from '../../../shared/errors/app-error.js';
 import { BuildRecords } from '../build/build-records.js';
 import { readyNodes } from '../e2e/ready-nodes.js';
 import { locateTestBinaries } from '../e2e/test-binaries.js';
-import { readCurrentCluster } from '../store/current-cluster.js';
+import { currentClusterFor } from '../store/current-cluster.js';
 import { newRunId, runDir, TestRunStore } from '../store/test-run-store.js';
 import type { CommandSpec } from '../exec/command.js';
 import type { Step, StepContext } from './step.js';
@@ -33,8 +33,8 @@ const reportPrefix = 'studio';
 export class TestStep implements Step {
   readonly id = 'test';
 
-  /** `rivalSince` says whether another scheduler raced ours since a moment (remote mode's swap guard knows). */
-  constructor(private readonly watch: { rivalSince(since: number): string | undefined }) {}
+  /** `rivalsDuring` says whether another scheduler raced ours since a moment (remote mode's swap guard knows). */
+  constructor(private readonly watch: { rivalsDuring(since: number): Promise<string | undefined> }) {}
 
   async execute(context: StepContext): Promise<void> {
     const filters = context.settings.e2eFilters;
@@ -90,9 +90,9 @@ export class TestStep implements Step {
 
   /** The cluster the Cluster step made ready, and only if its kubeconfig still has a current context. */
   private async cluster(context: StepContext): Promise<ClusterFacts> {
-    const cluster = await readCurrentCluster(context.dataDir);
+    const { cluster, otherMode } = await currentClusterFor(context.dataDir, context.settings.mode);
+    if (otherMode) throw new AppError(`The last cluster set up was in ${otherMode} mode, but ${context.settings.mode} mode is chosen: run the Cluster step again.`);
     if (!cluster) throw new AppError('There is no cluster to test against yet: run the Cluster step first.');
-    if (cluster.mode !== context.settings.mode) throw new AppError(`The last cluster set up was in ${cluster.mode} mode, but ${context.settings.mode} mode is chosen: run the Cluster step again.`);
     const text = await readFile(cluster.kubeconfig, 'utf8').catch(() => '');
     if (!currentContext(text)) throw new AppError(`The kubeconfig of the cluster ${cluster.name} (${cluster.kubeconfig}) is missing or has no current context: run the Cluster step again.`);
     return cluster;
@@ -150,7 +150,7 @@ export class TestStep implements Step {
     const failedNodes = specs.filter((s) => !isSpec(s.name) && isFailing(s.state)).length;
     const failed = ran.filter((s) => isFailing(s.state)).length + failedNodes;
     const endedAt = Date.now();
-    const rivalScheduler = this.watch.rivalSince(run.startedAt);
+    const rivalScheduler = await this.watch.rivalsDuring(run.startedAt);
     if (rivalScheduler) context.print(`\x1b[33mAnother scheduler raced yours during this run: ${rivalScheduler}. The run is marked so in the history.\x1b[0m`);
     const outcome: RunOutcome = cancelled ?? (!report ? 'error' : failed > 0 ? 'failed' : 'passed');
     const finished: TestRun = {

@@ -21,8 +21,17 @@ export async function readCurrentCluster(dataDir: string): Promise<ClusterFacts 
   return loaded.value;
 }
 
-export async function forgetCurrentCluster(dataDir: string): Promise<void> {
+/** Forgets the current cluster; with `ifMode`, only when it is a cluster of that mode. */
+export async function forgetCurrentCluster(dataDir: string, options: { ifMode?: ClusterFacts['mode'] } = {}): Promise<void> {
+  if (options.ifMode && (await readCurrentCluster(dataDir))?.mode !== options.ifMode) return;
   await rm(file(dataDir), { force: true });
+}
+
+/** The current cluster, only if it was set up in `mode` (a cluster of the other mode is not what the user chose now). */
+export async function currentClusterFor(dataDir: string, mode: ClusterFacts['mode']): Promise<{ cluster?: ClusterFacts; otherMode?: ClusterFacts['mode'] }> {
+  const cluster = await readCurrentCluster(dataDir);
+  if (!cluster) return {};
+  return cluster.mode === mode ? { cluster } : { otherMode: cluster.mode };
 }
 
 /**

@@ -46,6 +46,10 @@ export interface LoadedJson<T> {
   value: T;
   /** Set when the file was unreadable and was moved aside; says where to. */
   problem?: string;
+  /** Where an unreadable file was moved. */
+  aside?: string;
+  /** Why it could not be read. */
+  reason?: string;
 }
 
 /**
@@ -71,5 +75,5 @@ export async function loadJsonFile<S extends z.ZodType>(file: string, schema: S,
   }
   const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await rename(file, aside);
-  return { value: fallback, problem: `${path.basename(file)} could not be read (${reason}). It was moved to ${aside} and the app started with a clean one.` };
+  return { value: fallback, aside, reason, problem: `${path.basename(file)} could not be read (${reason}). It was moved to ${aside} and the app started with a clean one.` };
 }

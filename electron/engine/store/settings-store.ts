@@ -1,21 +1,57 @@
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error.js';
+import { salvageSettings } from '../../../shared/settings/salvage-settings.js';
 import { SettingsPatchSchema, SettingsSchema, defaultSettings, type Settings, type SettingsPatch } from '../../../shared/settings/settings.js';
-import { loadJsonFile, writeJsonAtomic } from './json-file.js';
+import { writeJsonAtomic } from './json-file.js';
 
-/** The user's settings, in settings.json of the data folder. */
+/**
+ * The user's settings, in settings.json of the data folder, with a copy of the last good version
+ * beside it (written on every save), so a corrupt file costs as little as possible.
+ */
 export class SettingsStore {
   private current: Settings = defaultSettings;
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly file: string) {}
+  private constructor(
+    private readonly file: string,
+    private readonly lastGood: string,
+  ) {}
 
-  /** Loads the settings; `problem` says when a corrupt file was set aside. */
+  /**
+   * Loads the settings. A file that does not validate is moved aside (never deleted); every field
+   * of it that still validates is kept, the rest comes from the last good copy, else the defaults,
+   * and `problem` says which.
+   */
   static async open(dataDir: string): Promise<{ store: SettingsStore; problem?: string }> {
-    const store = new SettingsStore(path.join(dataDir, 'settings.json'));
-    const loaded = await loadJsonFile(store.file, SettingsSchema, defaultSettings);
-    store.current = loaded.value;
-    return { store, problem: loaded.problem };
+    const file = path.join(dataDir, 'settings.json');
+    const store = new SettingsStore(file, `${file}.last-good`);
+    const text = await readText(file);
+    if (text === undefined) return { store };
+    let parsed: unknown;
+    let reason: string | undefined;
+    try {
+      parsed = JSON.parse(text);
+      const whole = SettingsSchema.safeParse(parsed);
+      if (whole.success) {
+        store.current = whole.data;
+        return { store };
+      }
+      const issue = whole.error.issues[0];
+      reason = `${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'does not match'}`;
+    } catch (error) {
+      reason = (error as Error).message;
+    }
+    const lastGood = SettingsSchema.safeParse(parseOrUndefined(await readText(store.lastGood)));
+    const fallback = lastGood.success ? lastGood.data : defaultSettings;
+    const { settings, kept, lost } = salvageSettings(parsed, fallback);
+    store.current = settings;
+    const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(file, aside);
+    await writeJsonAtomic(file, settings);
+    const from = lastGood.success ? 'the last good copy' : 'the defaults';
+    const what = kept.length > 0 ? `Kept what still reads (${kept.join(', ')})${lost.length > 0 ? `; ${lost.join(', ')} came from ${from}` : ''}.` : `Nothing in it could be read; the settings came from ${from}.`;
+    return { store, problem: `settings.json could not be read (${reason}). It was moved to ${aside}. ${what}` };
   }
 
   get(): Settings {
@@ -26,10 +62,31 @@ export class SettingsStore {
     const parsed = SettingsPatchSchema.safeParse(patch);
     if (!parsed.success) throw new AppError(`Settings not saved: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     const next = SettingsSchema.parse({ ...this.current, ...parsed.data });
-    // Writes are queued so two quick updates cannot interleave their temp files.
-    this.writing = this.writing.then(() => writeJsonAtomic(this.file, next));
+    // Writes are queued so two quick updates cannot interleave their temp files; the last good
+    // copy follows each save that validated.
+    this.writing = this.writing.then(async () => {
+      await writeJsonAtomic(this.file, next);
+      await writeJsonAtomic(this.lastGood, next);
+    });
     await this.writing;
     this.current = next;
     return this.get();
+  }
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function parseOrUndefined(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
