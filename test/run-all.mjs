@@ -21,6 +21,8 @@ const realReport = path.join(results, 'vitest-real.json');
 export const stages = [
   { id: 'lint', title: 'lint (layering, no shell strings)', command: bin('eslint'), args: ['.'], env: {} },
   { id: 'typecheck', title: 'typecheck', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'], env: {} },
+  { id: 'typecheck-shared', title: 'typecheck shared/ (no Node, no DOM)', command: bin('tsc'), args: ['--noEmit', '-p', 'shared/tsconfig.json'], env: {} },
+  { id: 'typecheck-renderer', title: 'typecheck renderer/ (no Node)', command: bin('tsc'), args: ['--noEmit', '-p', 'renderer/tsconfig.json'], env: {} },
   {
     id: 'unit',
     title: 'unit and engine tests (vitest)',

@@ -76,7 +76,7 @@ export function cacheState(root) {
   const state = {};
   // The real control plane's Kubernetes binaries (the biggest cold cost), the Go toolchains tests
   // build with, the kind releases, the Go regexp oracle.
-  for (const name of ['k8s', 'go-binaries', 'kind', 'go-regexp-oracle']) {
+  for (const name of ['k8s', 'go-binaries', 'kind', 'go-regexp-oracle', 'docker-engine', 'kind-base']) {
     const found = entries(name);
     state[name] = { dir: path.join(cache, name), warm: found.length > 0, entries: found };
   }
