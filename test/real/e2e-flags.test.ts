@@ -17,7 +17,7 @@ import { kwokNodeAnnotation, nodeObject } from './simulated-nodes.js';
 
 // A spec that calls SkipUnlessNodeOSArchIs("amd64") (kubernetes v1.35.4 test/e2e/kubectl/kubectl.go)
 // and then shells out to TestContext.KubectlPath ("which <kubectl-path>", then kubectl exec).
-const inClusterSpec = '[sig-cli] Kubectl client Simple pod should handle in-cluster config';
+const inClusterSpec = '[sig-cli] Kubectl client Simple pod should return command exit codes should handle in-cluster config';
 
 /** A kwok node like the harness's workers, but amd64. Without the kwok annotation kwok leaves it alone: it never becomes Ready. */
 function amd64Node(name: string, managed = true): Record<string, unknown> {
