@@ -110,7 +110,7 @@ describe('e2e.test flags, against the real e2e.test', () => {
       nodeArch: nodeArchOf(nodes.osArch),
       kubectl: plane.binaries.kubectl,
       reportDir,
-      reportPrefix: 'studio',
+      reportPrefix: 'e2e-flags',
     });
 
     const now = await runE2e('app-argv', (reportDir) => e2eRunArgv(target(reportDir), filters));
