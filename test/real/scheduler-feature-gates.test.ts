@@ -1,15 +1,21 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { Engine } from '../../electron/engine/engine.js';
 import { freePort } from '../../electron/engine/net/free-port.js';
 import { localSchedulerArgv } from '../../shared/remote/local-scheduler-argv.js';
 import { schedulerConfig } from '../../shared/remote/scheduler-config.js';
+import type { StepInfo } from '../../shared/steps/step-info.js';
+import { RecordingClient } from '../support/recording-client.js';
 import { waitFor } from '../support/wait-for.js';
 import { startControlPlane, type ControlPlane } from './control-plane.js';
+import { schedulerDeployment } from './scheduler-deployment.js';
 
 /** GET https://127.0.0.1:<port>/healthz of a kube-scheduler (self-signed): its body when 200, else undefined. */
 function healthz(port: number): Promise<string | undefined> {
@@ -96,4 +102,49 @@ describe('kube-scheduler feature gates, against the real binary', () => {
     // klog quotes the error, so its inner quotes come escaped: err="strict decoding error: unknown field \"featureGates\"".
     expect(started.output()).toMatch(/strict decoding error: unknown field \\?"featureGates\\?"/);
   }, 5 * 60_000);
+
+  describe('through the app: remote mode swaps in the local kube-scheduler with the gates from the settings', () => {
+    let engine: Engine | undefined;
+    const client = new RecordingClient();
+    const open = async (name: string, remote: Record<string, unknown>): Promise<void> => {
+      const dataDir = path.join(dir, name);
+      await mkdir(dataDir, { recursive: true });
+      const settings = { mode: 'remote', remote: { kubeconfig: plane.kubeconfig, context: 'k8s-e2e-studio-real', ...remote }, toolPaths: { kubectl: plane.binaries.kubectl, 'kube-scheduler': plane.binaries.kubeScheduler, 'e2e-test': plane.binaries.e2eTest } };
+      await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
+      await engine?.shutdown();
+      engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, shellEnv: { HOME: dir } });
+    };
+    const step = async (stepId: string): Promise<StepInfo> => {
+      const reply = await engine!.connect(client).request('steps:run', { stepId });
+      if (!reply.ok) throw new Error(reply.error.message);
+      return engine!.steps.settled(stepId);
+    };
+    const replicas = async (): Promise<number> => JSON.parse((await promisify(execFile)(plane.binaries.kubectl, ['--kubeconfig', plane.kubeconfig, '-n', schedulerDeployment.namespace, 'get', `deployment/${schedulerDeployment.name}`, '-o', 'json'])).stdout).spec.replicas;
+    afterAll(async () => {
+      await engine?.shutdown();
+    });
+
+    it('passes the gates as --feature-gates, the scheduler answers /healthz, and Teardown gives the cluster back', async () => {
+      await open('app-gates', { featureGates: { SchedulerPopFromBackoffQ: false, SchedulerAsyncPreemption: false } });
+      expect((await step('mode')).outcome).toBe('success');
+      const cluster = await step('cluster');
+      expect(cluster.outcome, cluster.error?.message).toBe('success');
+      // The step waited for /healthz before it said success; the process runs with the gates on its command line.
+      const { stdout } = await promisify(execFile)('ps', ['-eo', 'args=']);
+      const ours = stdout.split('\n').filter((line) => line.includes(plane.binaries.kubeScheduler) && line.includes(path.join(dir, 'app-gates')));
+      expect(ours.some((line) => line.includes(' --feature-gates=SchedulerAsyncPreemption=false,SchedulerPopFromBackoffQ=false '))).toBe(true);
+      const teardown = await step('teardown');
+      expect(teardown.outcome, teardown.error?.message).toBe('success');
+      expect(await replicas()).toBe(1);
+    }, 5 * 60_000);
+
+    it('refuses featureGates in the extra YAML before anything changes, pointing at the Feature gates field', async () => {
+      await open('yaml-gates', { schedulerConfigExtra: 'featureGates:\n  SchedulerPopFromBackoffQ: false\n' });
+      expect((await step('mode')).outcome).toBe('success');
+      const cluster = await step('cluster');
+      expect(cluster.outcome).toBe('failure');
+      expect(cluster.error?.message).toMatch(/featureGates is not part of the scheduler configuration.*Feature gates field/);
+      expect(await replicas()).toBe(1);
+    }, 5 * 60_000);
+  });
 });

@@ -68,7 +68,7 @@ export class RemoteTarget implements ClusterTarget {
     const facts: ClusterFacts = { mode: 'remote', name: target.context, context: target.context, kubeconfig: remoteFiles(context.dataDir).kubeconfig, reused: false };
     context.setResult({ kind: 'cluster', cluster: facts });
     // The tests then run through the journal's own copy of the kubeconfig: the cluster that was swapped.
-    const { kubeconfig } = await this.guard.swap(io, pre, binary, context.settings.remote.schedulerConfigExtra);
+    const { kubeconfig } = await this.guard.swap(io, pre, binary, context.settings.remote.schedulerConfigExtra, context.settings.remote.featureGates);
     const swapped = { ...facts, kubeconfig, schedulerSwapped: true };
     context.setResult({ kind: 'cluster', cluster: swapped });
     await writeCurrentCluster(context.dataDir, swapped);

@@ -1,6 +1,7 @@
 import { copyFile, chmod, rm } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors/app-error.js';
 import type { RemoteStatus, SwapProblemKind } from '../../../shared/remote/remote-facts.js';
+import { featureGatesProblem, type FeatureGates } from '../../../shared/remote/feature-gates.js';
 import { schedulerConfig } from '../../../shared/remote/scheduler-config.js';
 import { byHandRestore, formatCommand, originalReplicasAnnotation, restoreCommands, salvageJournal, type JournalSalvage, type SwapJournal } from '../../../shared/remote/swap-journal.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
@@ -169,7 +170,7 @@ export class SwapGuard {
    * scaled-down, the local scheduler, scheduler-started. Anything that goes wrong on the way gives
    * the cluster back before the error is reported.
    */
-  async swap(io: RemoteIo, pre: Preflight, binary: string, extraConfig: string): Promise<{ kubeconfig: string }> {
+  async swap(io: RemoteIo, pre: Preflight, binary: string, extraConfig: string, featureGates: FeatureGates = {}): Promise<{ kubeconfig: string }> {
     const dataDir = this.options.dataDir;
     const files = remoteFiles(dataDir);
     if (this.state.kind === 'journal') {
@@ -187,6 +188,9 @@ export class SwapGuard {
     if (pre.placement.kind === 'static-pod') {
       throw new AppError(`The scheduler runs as a static pod (${pre.placement.pods.join(', ')}) on ${pre.placement.nodes.join(', ')}; the app can only move a static pod's manifest on nodes it can reach (kind mode). Nothing was changed.`);
     }
+    // Gates go on kube-scheduler's command line (its config has no field for them): checked before anything changes.
+    const gatesProblem = featureGatesProblem(featureGates);
+    if (gatesProblem) throw new AppError(`The feature gates cannot be used: ${gatesProblem} Nothing was changed.`);
     const { namespace, name, replicas } = pre.placement;
     await ensureRemoteDir(dataDir);
     // The journal's own kubeconfig: a later Mode step rewrites the private copy, never this one.
@@ -218,7 +222,7 @@ export class SwapGuard {
       await waitSchedulerGone(io, namespace, name);
 
       const stream = this.options.hub.create(`kube-scheduler-${++this.streamCounter}`);
-      this.scheduler = LocalScheduler.start({ binary, config: files.schedulerConfig, kubeconfig: files.swapKubeconfig, port }, stream, (how, lastLines) => {
+      this.scheduler = LocalScheduler.start({ binary, config: files.schedulerConfig, kubeconfig: files.swapKubeconfig, port, featureGates }, stream, (how, lastLines) => {
         this.raise(problemOf('scheduler-died', `The local kube-scheduler died (it ${how}) while swapped in: the cluster has no scheduler now. Run Teardown to give it its own back.`, `Its last lines:\n${lastLines}`));
       });
       this.problem = undefined;
