@@ -167,13 +167,8 @@ export class Engine {
     const info = { version: options.version, shell: options.shell, dataDir, logDir };
     const engine = new Engine({ info, settings: settings.store, history: history.store, hub, steps, shells, runs, guard, notices, broadcaster, searchPath });
     for (const problem of [settings.problem, history.problem]) if (problem) notices.add('warning', problem);
-    const startup = guard.status();
-    if (startup.corrupt && startup.problem) notices.add('error', startup.problem, 'remote-swap');
-    else if (startup.journal && startup.interrupted) {
-      const { journal } = startup;
-      const scheduler = startup.leftoverScheduler ? 'a local kube-scheduler that session started still runs for it, and the next restore stops it' : 'no local kube-scheduler of that session runs: the cluster has no scheduler now';
-      notices.add('error', `A scheduler swap on ${journal.context} was interrupted (${journal.state}): ${journal.deployment} may still be at 0 replicas (it had ${journal.originalReplicas}), and ${scheduler}. Restore it (the Teardown step) before anything else runs.`, 'remote-swap');
-    }
+    const swapNotice = guard.startupNotice();
+    if (swapNotice) notices.add('error', swapNotice, 'remote-swap');
     for (const interrupted of await interruptedHotSwaps(dataDir)) {
       notices.add('warning', `A kube-scheduler hot-swap on the kind cluster ${interrupted.cluster} was interrupted (${interrupted.state}). Run the Teardown step with "keep" to put the original scheduler back, or delete the cluster.`);
     }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -109,10 +109,8 @@ export type HotSwapJournalRead = { kind: 'none' } | { kind: 'ok'; journal: Journ
  * manifest, so a restore can go on without it.
  */
 export async function readJournal(clusterDir: string): Promise<HotSwapJournalRead> {
-  const file = hotSwapJournal(clusterDir);
-  const exists = await readFile(file, 'utf8').then(() => true, () => false);
-  if (!exists) return { kind: 'none' };
-  const loaded = await loadJsonFile(file, JournalSchema.nullable(), null);
+  const loaded = await loadJsonFile(hotSwapJournal(clusterDir), JournalSchema.nullable(), null);
   if (loaded.value) return { kind: 'ok', journal: loaded.value };
-  return { kind: 'corrupt', aside: loaded.aside ?? file, reason: loaded.reason ?? 'unreadable' };
+  if (loaded.aside) return { kind: 'corrupt', aside: loaded.aside, reason: loaded.reason ?? 'unreadable' };
+  return { kind: 'none' };
 }

@@ -113,6 +113,31 @@ export async function mustKubectl(io: Pick<RemoteIo, 'kubectl'>, args: string[],
   return answer.stdout;
 }
 
+/** What the swap reads of the in-cluster scheduler's Deployment. */
+export interface DeploymentState {
+  /** What it asks for (spec.replicas). */
+  wanted: number;
+  /** Pods it still has (status.replicas). */
+  pods: number;
+  ready: number;
+  annotations: Record<string, string>;
+}
+
+/** Reads the Deployment; undefined when kubectl cannot (kubectl's own reason is in `failure`). */
+export async function readDeployment(kubectl: Kubectl, deployment: { namespace: string; name: string }): Promise<{ state?: DeploymentState; failure?: string }> {
+  const answer = await kubectl(['-n', deployment.namespace, 'get', `deployment/${deployment.name}`, '-o', 'json']);
+  if (answer.exitCode !== 0) return { failure: answer.stderr };
+  const parsed = JSON.parse(answer.stdout) as { metadata?: { annotations?: Record<string, string> }; spec?: { replicas?: number }; status?: { replicas?: number; readyReplicas?: number } };
+  return { state: { wanted: parsed.spec?.replicas ?? 0, pods: parsed.status?.replicas ?? 0, ready: parsed.status?.readyReplicas ?? 0, annotations: parsed.metadata?.annotations ?? {} } };
+}
+
+/** The same, for a read that must succeed; a failure is explained in plain words. */
+export async function mustReadDeployment(io: Pick<RemoteIo, 'kubectl'>, deployment: { namespace: string; name: string }): Promise<DeploymentState> {
+  const { state, failure } = await readDeployment(io.kubectl, deployment);
+  if (!state) throw new AppError(`Could not read ${deployment.namespace}/${deployment.name}: ${explainKubectlFailure(failure ?? '').message}`);
+  return state;
+}
+
 /** The kube-system/kube-scheduler lease's holder and last renewal; nothing when there is no lease (or it cannot be read). */
 export async function schedulerLease(kubectl: Kubectl): Promise<ReturnType<typeof leaseHolder>> {
   const answer = await kubectl(['get', 'lease', 'kube-scheduler', '-n', 'kube-system', '-o', 'json']);

@@ -1,4 +1,4 @@
-import { schedulerLease, type Kubectl } from './remote-preflight.js';
+import { readDeployment, schedulerLease, type Kubectl } from './remote-preflight.js';
 
 export interface Rival {
   /** What was seen: the Deployment scaled back up, or the scheduler lease renewed by someone. */
@@ -19,8 +19,7 @@ export function watchForRivals(kubectl: Kubectl, deployment: { namespace: string
   let first = true;
   let stopped = false;
   const check = async (): Promise<void> => {
-    const answer = await kubectl(['-n', deployment.namespace, 'get', `deployment/${deployment.name}`, '-o', 'json']);
-    const replicas = answer.exitCode === 0 ? ((JSON.parse(answer.stdout) as { spec?: { replicas?: number } }).spec?.replicas ?? 0) : 0;
+    const replicas = (await readDeployment(kubectl, deployment)).state?.wanted ?? 0;
     const lease = await schedulerLease(kubectl);
     const renewed = !first && lease.holder !== undefined && lease.holder !== '' && lease.renewTime !== lastRenew;
     first = false;

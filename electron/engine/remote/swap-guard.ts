@@ -12,7 +12,7 @@ import { writeTextAtomic } from '../store/json-file.js';
 import { freePort } from '../net/free-port.js';
 import { faultPoint } from './fault-point.js';
 import { LocalScheduler } from './local-scheduler.js';
-import { mustKubectl, schedulerLease, type Kubectl, type Preflight, type RemoteIo } from './remote-preflight.js';
+import { mustKubectl, mustReadDeployment, readDeployment, schedulerLease, type Kubectl, type Preflight, type RemoteIo } from './remote-preflight.js';
 import { clearJournal, ensureRemoteDir, readJournal, remoteFiles, writeJournal } from './remote-files.js';
 import { watchForRivals, type Rival } from './rival-watch.js';
 
@@ -83,6 +83,15 @@ export class SwapGuard {
     return this.state.kind !== 'none';
   }
 
+  /** What the first window must be told at start-up about a swap an earlier session left, if anything. */
+  startupNotice(): string | undefined {
+    if (this.state.kind === 'corrupt') return this.problem?.message;
+    if (this.state.kind !== 'journal' || !this.state.interrupted) return undefined;
+    const { journal } = this.state;
+    const scheduler = this.leftover ? 'a local kube-scheduler that session started still runs for it, and the next restore stops it' : 'no local kube-scheduler of that session runs: the cluster has no scheduler now';
+    return `A scheduler swap on ${journal.context} was interrupted (${journal.state}): ${journal.deployment.namespace}/${journal.deployment.name} may still be at 0 replicas (it had ${journal.deployment.originalReplicas}), and ${scheduler}. Restore it (the Teardown step) before anything else runs.`;
+  }
+
   /** Why a step may not start now, or undefined when it may. */
   refusal(stepId: string): string | undefined {
     if (stepId === 'teardown' || this.state.kind === 'none') return undefined;
@@ -120,8 +129,7 @@ export class SwapGuard {
     if (this.watch && this.state.kind === 'journal') {
       const { journal } = this.state;
       const { namespace, name } = journal.deployment;
-      const answer = await this.options.kubectlFor(journal.kubeconfig, journal.context)(['-n', namespace, 'get', `deployment/${name}`, '-o', 'json']);
-      const replicas = answer.exitCode === 0 ? ((JSON.parse(answer.stdout) as { spec?: { replicas?: number } }).spec?.replicas ?? 0) : 0;
+      const replicas = (await readDeployment(this.options.kubectlFor(journal.kubeconfig, journal.context), journal.deployment)).state?.wanted ?? 0;
       if (replicas > 0) this.sawRival({ kind: 'scaled-up', replicas, at: Date.now() }, namespace, name);
     }
     return this.rivalSince(since);
@@ -267,7 +275,7 @@ export class SwapGuard {
     say(`Restoring the scheduler of ${context} before quitting…`);
     try {
       const on = this.swappedOn();
-      await this.restore(on ? { kubectl: this.options.kubectlFor(on.kubeconfig, on.context), print: say } : undefined);
+      await this.restore(on && this.ownIo(on, say));
     } catch (error) {
       say((error as Error).message);
     }
@@ -278,15 +286,13 @@ export class SwapGuard {
     if (state.kind === 'none') return 'nothing';
     if (state.kind === 'corrupt') return this.restoreFromSalvage(given, state.known);
     const { journal } = state;
-    const io = given ?? { kubectl: this.options.kubectlFor(journal.kubeconfig, journal.context), print: () => undefined };
+    const io = given ?? this.ownIo(journal, () => undefined);
     const before = journal;
     await this.record({ ...journal, state: 'restoring', at: Date.now() }, state.interrupted);
     const { namespace, name, originalReplicas } = journal.deployment;
     try {
       this.stopWatching();
-      io.print(`Scaling ${namespace}/${name} back to ${originalReplicas} replica${originalReplicas === 1 ? '' : 's'}.`);
-      await mustKubectl(io, ['-n', namespace, 'scale', `deployment/${name}`, `--replicas=${originalReplicas}`], `scale ${namespace}/${name} back`);
-      await waitReady(io, namespace, name, originalReplicas);
+      await scaleBack(io, journal.deployment, originalReplicas);
       io.print(`${namespace}/${name} runs ${originalReplicas} ready replica${originalReplicas === 1 ? '' : 's'} again.`);
     } catch (error) {
       // Nothing of ours was stopped: the local scheduler (if it ran) still schedules, and the
@@ -300,10 +306,7 @@ export class SwapGuard {
       );
       throw new AppError(this.problem.message);
     }
-    await this.stopOurScheduler(io, journal.scheduler.config);
-    const unannotated = await io.kubectl(['-n', namespace, 'annotate', `deployment/${name}`, `${originalReplicasAnnotation}-`]);
-    if (unannotated.exitCode !== 0) io.print(`\x1b[33mCould not remove the annotation ${originalReplicasAnnotation} from ${namespace}/${name}; it is harmless.\x1b[0m`);
-    await this.forget();
+    await this.finishRestore(io, journal.deployment, journal.scheduler.config);
     io.print(`The journal is cleared: ${journal.context} runs its own scheduler again.`);
     return 'restored';
   }
@@ -320,29 +323,41 @@ export class SwapGuard {
       this.problem = problemOf('corrupt-journal', `The swap journal ${file} cannot be read, and it no longer says which cluster and Deployment to restore.`, `To finish by hand:\n${byHand}`);
       throw new AppError(this.problem.message);
     }
-    const io = given ?? { kubectl: this.options.kubectlFor(known.kubeconfig, known.context), print: () => undefined };
+    const io = given ?? this.ownIo({ kubeconfig: known.kubeconfig, context: known.context }, () => undefined);
     const namespace = known.namespace ?? 'kube-system';
+    const deployment = { namespace, name: known.name };
     try {
       let replicas = known.originalReplicas;
       if (replicas === undefined) {
-        const read = await mustKubectl(io, ['-n', namespace, 'get', `deployment/${known.name}`, '-o', 'json'], `read ${namespace}/${known.name}`);
-        const annotation = (JSON.parse(read) as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations?.[originalReplicasAnnotation];
+        const annotation = (await mustReadDeployment(io, deployment)).annotations[originalReplicasAnnotation];
         if (annotation === undefined || !/^\d+$/.test(annotation)) throw new AppError(`${namespace}/${known.name} does not carry ${originalReplicasAnnotation}, so its original replica count is unknown`);
         replicas = Number(annotation);
         io.print(`${namespace}/${known.name} says it had ${replicas} replica${replicas === 1 ? '' : 's'} (${originalReplicasAnnotation}).`);
       }
-      io.print(`Scaling ${namespace}/${known.name} back to ${replicas} replica${replicas === 1 ? '' : 's'}.`);
-      await mustKubectl(io, ['-n', namespace, 'scale', `deployment/${known.name}`, `--replicas=${replicas}`], `scale ${namespace}/${known.name} back`);
-      await waitReady(io, namespace, known.name, replicas);
+      await scaleBack(io, deployment, replicas);
     } catch (error) {
       this.problem = problemOf('corrupt-journal', `The restore did not finish: ${(error as Error).message}`, `The swap journal ${file} cannot be read. To finish by hand:\n${byHand}`);
       throw new AppError(this.problem.message);
     }
-    await this.stopOurScheduler(io, known.schedulerConfig ?? remoteFiles(this.options.dataDir).schedulerConfig);
-    await io.kubectl(['-n', namespace, 'annotate', `deployment/${known.name}`, `${originalReplicasAnnotation}-`]);
-    await this.forget();
+    await this.finishRestore(io, deployment, known.schedulerConfig ?? remoteFiles(this.options.dataDir).schedulerConfig);
     io.print(`The unreadable journal is cleared: ${known.context} runs its own scheduler again.`);
     return 'restored';
+  }
+
+  /** The engine's own kubectl on the cluster the swap was made on, for restores no step drives. */
+  private ownIo(on: { kubeconfig: string; context: string }, print: (line: string) => void): RemoteIo {
+    return { kubectl: this.options.kubectlFor(on.kubeconfig, on.context), print };
+  }
+
+  /**
+   * The in-cluster scheduler is back and Ready: now stop ours (and any an earlier session left),
+   * take the annotation off and forget the swap.
+   */
+  private async finishRestore(io: RemoteIo, deployment: { namespace: string; name: string }, config: string): Promise<void> {
+    await this.stopOurScheduler(io, config);
+    const unannotated = await io.kubectl(['-n', deployment.namespace, 'annotate', `deployment/${deployment.name}`, `${originalReplicasAnnotation}-`]);
+    if (unannotated.exitCode !== 0) io.print(`\x1b[33mCould not remove the annotation ${originalReplicasAnnotation} from ${deployment.namespace}/${deployment.name}; it is harmless.\x1b[0m`);
+    await this.forget();
   }
 
   /** Stops this session's local scheduler and any an earlier session left behind (found by its config file). */
@@ -407,8 +422,7 @@ async function waitSchedulerGone(io: RemoteIo, namespace: string, name: string):
   let sameSince = Date.now();
   while (Date.now() < deadline) {
     if (io.signal?.aborted) throw new AppError('Cancelled.', 'cancelled');
-    const deployment = JSON.parse(await mustKubectl(io, ['-n', namespace, 'get', `deployment/${name}`, '-o', 'json'], `read ${namespace}/${name}`)) as { status?: { replicas?: number } };
-    const podsLeft = deployment.status?.replicas ?? 0;
+    const podsLeft = (await mustReadDeployment(io, { namespace, name })).pods;
     const lease = await schedulerLease(io.kubectl);
     if (lease.renewTime !== lastRenew) {
       lastRenew = lease.renewTime;
@@ -424,11 +438,15 @@ async function waitSchedulerGone(io: RemoteIo, namespace: string, name: string):
   throw new AppError(`${namespace}/${name} still has pods, or its lease is still renewed, 120 s after the scale to 0.`);
 }
 
-async function waitReady(io: RemoteIo, namespace: string, name: string, replicas: number): Promise<void> {
+/** Scales the Deployment back to `replicas` and waits until it asks for exactly that many and they are Ready. */
+async function scaleBack(io: RemoteIo, deployment: { namespace: string; name: string }, replicas: number): Promise<void> {
+  const { namespace, name } = deployment;
+  io.print(`Scaling ${namespace}/${name} back to ${replicas} replica${replicas === 1 ? '' : 's'}.`);
+  await mustKubectl(io, ['-n', namespace, 'scale', `deployment/${name}`, `--replicas=${replicas}`], `scale ${namespace}/${name} back`);
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    const deployment = JSON.parse(await mustKubectl(io, ['-n', namespace, 'get', `deployment/${name}`, '-o', 'json'], `read ${namespace}/${name}`)) as { spec?: { replicas?: number }; status?: { readyReplicas?: number } };
-    if ((deployment.spec?.replicas ?? -1) === replicas && (deployment.status?.readyReplicas ?? 0) >= replicas) return;
+    const state = await mustReadDeployment(io, deployment);
+    if (state.wanted === replicas && state.ready >= replicas) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new AppError(`${namespace}/${name} did not get ${replicas} ready replica${replicas === 1 ? '' : 's'} within 180 s.`);

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/errors/app-error.js';
 import type { ClusterTargets } from '../cluster/cluster-target.js';
 import { forgetCurrentCluster } from '../store/current-cluster.js';
 import { stepRemoteIo } from '../remote/step-kubectl.js';
@@ -19,8 +18,8 @@ export class TeardownStep implements Step {
     if (guard.outstanding) {
       const on = guard.swappedOn();
       context.print(`Giving ${on?.context ?? 'the remote cluster'} its scheduler back.`);
-      if (on) await guard.restore(stepRemoteIo(context, on.kubeconfig, on.context));
-      else await guard.restore({ kubectl: () => Promise.reject(new AppError('The journal does not say which cluster to restore.')), print: (line) => context.print(line), signal: context.signal });
+      // Without a cluster to talk to (a journal that lost it), the guard says what to run by hand.
+      await guard.restore(on && stepRemoteIo(context, on.kubeconfig, on.context));
       await forgetCurrentCluster(context.dataDir, { ifMode: 'remote' });
       context.setResult({ kind: 'teardown', action: 'restored', name: on?.context });
       return;

@@ -50,6 +50,8 @@ export interface LoadedJson<T> {
   aside?: string;
   /** Why it could not be read. */
   reason?: string;
+  /** What an unreadable file held, where it was still JSON (for salvaging what validates). */
+  raw?: unknown;
 }
 
 /**
@@ -65,8 +67,10 @@ export async function loadJsonFile<S extends z.ZodType>(file: string, schema: S,
     throw error;
   }
   let reason: string;
+  let raw: unknown;
   try {
-    const parsed = schema.safeParse(JSON.parse(text));
+    raw = JSON.parse(text);
+    const parsed = schema.safeParse(raw);
     if (parsed.success) return { value: parsed.data };
     const issue = parsed.error.issues[0];
     reason = `${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'does not match'}`;
@@ -75,5 +79,5 @@ export async function loadJsonFile<S extends z.ZodType>(file: string, schema: S,
   }
   const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await rename(file, aside);
-  return { value: fallback, aside, reason, problem: `${path.basename(file)} could not be read (${reason}). It was moved to ${aside} and the app started with a clean one.` };
+  return { value: fallback, aside, reason, raw, problem: `${path.basename(file)} could not be read (${reason}). It was moved to ${aside} and the app started with a clean one.` };
 }

@@ -1,9 +1,8 @@
-import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error.js';
 import { salvageSettings } from '../../../shared/settings/salvage-settings.js';
 import { SettingsPatchSchema, SettingsSchema, defaultSettings, type Settings, type SettingsPatch } from '../../../shared/settings/settings.js';
-import { writeJsonAtomic } from './json-file.js';
+import { loadJsonFile, writeJsonAtomic } from './json-file.js';
 
 /**
  * The user's settings, in settings.json of the data folder, with a copy of the last good version
@@ -26,32 +25,16 @@ export class SettingsStore {
   static async open(dataDir: string): Promise<{ store: SettingsStore; problem?: string }> {
     const file = path.join(dataDir, 'settings.json');
     const store = new SettingsStore(file, `${file}.last-good`);
-    const text = await readText(file);
-    if (text === undefined) return { store };
-    let parsed: unknown;
-    let reason: string | undefined;
-    try {
-      parsed = JSON.parse(text);
-      const whole = SettingsSchema.safeParse(parsed);
-      if (whole.success) {
-        store.current = whole.data;
-        return { store };
-      }
-      const issue = whole.error.issues[0];
-      reason = `${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'does not match'}`;
-    } catch (error) {
-      reason = (error as Error).message;
-    }
-    const lastGood = SettingsSchema.safeParse(parseOrUndefined(await readText(store.lastGood)));
-    const fallback = lastGood.success ? lastGood.data : defaultSettings;
-    const { settings, kept, lost } = salvageSettings(parsed, fallback);
+    const loaded = await loadJsonFile(file, SettingsSchema, defaultSettings);
+    store.current = loaded.value;
+    if (!loaded.aside) return { store };
+    const lastGood = (await loadJsonFile(store.lastGood, SettingsSchema.optional(), undefined)).value;
+    const { settings, kept, lost } = salvageSettings(loaded.raw, lastGood ?? defaultSettings);
     store.current = settings;
-    const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(file, aside);
     await writeJsonAtomic(file, settings);
-    const from = lastGood.success ? 'the last good copy' : 'the defaults';
+    const from = lastGood ? 'the last good copy' : 'the defaults';
     const what = kept.length > 0 ? `Kept what still reads (${kept.join(', ')})${lost.length > 0 ? `; ${lost.join(', ')} came from ${from}` : ''}.` : `Nothing in it could be read; the settings came from ${from}.`;
-    return { store, problem: `settings.json could not be read (${reason}). It was moved to ${aside}. ${what}` };
+    return { store, problem: `settings.json could not be read (${loaded.reason ?? 'unreadable'}). It was moved to ${loaded.aside}. ${what}` };
   }
 
   get(): Settings {
@@ -71,22 +54,5 @@ export class SettingsStore {
     await this.writing;
     this.current = next;
     return this.get();
-  }
-}
-
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function parseOrUndefined(text: string | undefined): unknown {
-  try {
-    return text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
