@@ -1,12 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
-import { access, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { goCommand } from './go-command.js';
-import { testCacheDir } from './real-kind.js';
-
-const run = promisify(execFile);
+import { askGoOracle } from './go-oracle.js';
 
 /** The yaml.v3 release kind v0.30–v0.33 pin in their go.mod. */
 const yamlModule = 'go.yaml.in/yaml/v3@v3.0.4';
@@ -86,25 +78,6 @@ export interface GoDecoding {
  * Go's own net.ParseIP / net.ParseCIDR and go.yaml.in/yaml/v3 v3.0.4 (the decoder kind loads
  * configs with), as judges of the app's Go-compatible readers; built once and cached.
  */
-export async function goDecoding(ips: string[], scalars: string[]): Promise<GoDecoding> {
-  const binary = testCacheDir('go-decoding-oracle', 'v1', 'oracle');
-  if (!(await access(binary).then(() => true, () => false))) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'studio-oracle-'));
-    await writeFile(path.join(dir, 'go.mod'), 'module oracle\n\ngo 1.22\n');
-    await writeFile(path.join(dir, 'main.go'), program);
-    const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' };
-    await run(goCommand(), ['get', yamlModule], { cwd: dir, env, timeout: 5 * 60_000 });
-    await mkdir(path.dirname(binary), { recursive: true });
-    await run(goCommand(), ['build', '-o', `${binary}.tmp`, '.'], { cwd: dir, env, timeout: 5 * 60_000 });
-    await rename(`${binary}.tmp`, binary);
-    await rm(dir, { recursive: true, force: true });
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as GoDecoding) : reject(new Error(`the Go decoding oracle exited ${String(code)}`))));
-    child.stdin.end(JSON.stringify({ ips, scalars }));
-  });
+export function goDecoding(ips: string[], scalars: string[]): Promise<GoDecoding> {
+  return askGoOracle<GoDecoding>({ name: 'go-decoding-oracle', program, modules: [yamlModule] }, { ips, scalars });
 }

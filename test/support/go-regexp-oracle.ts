@@ -1,12 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
-import { access, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { goCommand } from './go-command.js';
-import { testCacheDir } from './real-kind.js';
-
-const run = promisify(execFile);
+import { askGoOracle } from './go-oracle.js';
 
 const program = `package main
 
@@ -33,23 +25,6 @@ func main() {
 `;
 
 /** Go's own regexp.Compile, as a judge of what ginkgo will accept; built once and cached. */
-export async function goRegexpErrors(patterns: string[]): Promise<string[]> {
-  const binary = testCacheDir('go-regexp-oracle', 'v1', 'oracle');
-  if (!(await access(binary).then(() => true, () => false))) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'studio-oracle-'));
-    await writeFile(path.join(dir, 'go.mod'), 'module oracle\n\ngo 1.22\n');
-    await writeFile(path.join(dir, 'main.go'), program);
-    await mkdir(path.dirname(binary), { recursive: true });
-    await run(goCommand(), ['build', '-o', `${binary}.tmp`, '.'], { cwd: dir, env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' } });
-    await rename(`${binary}.tmp`, binary);
-    await rm(dir, { recursive: true, force: true });
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', () => resolve(JSON.parse(out) as string[]));
-    child.stdin.end(JSON.stringify(patterns));
-  });
+export function goRegexpErrors(patterns: string[]): Promise<string[]> {
+  return askGoOracle<string[]>({ name: 'go-regexp-oracle', program }, patterns);
 }
