@@ -1,15 +1,13 @@
 import { execFile, spawn } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../electron/engine/engine.js';
+import type { Engine } from '../../electron/engine/engine.js';
 import { faultPoints } from '../../electron/engine/remote/fault-point.js';
 import type { RemoteStatus } from '../../shared/remote/remote-facts.js';
 import { diagnose } from '../../shared/diagnosis/diagnose.js';
-import type { StepInfo } from '../../shared/steps/step-info.js';
-import { RecordingClient } from '../support/recording-client.js';
 import { tailOf } from '../support/tail-of.js';
 import { waitFor } from '../support/wait-for.js';
 import { waitForText } from '../support/wait-for-text.js';
@@ -17,6 +15,7 @@ import { startControlPlane, type ControlPlane } from './control-plane.js';
 import { focusFor } from './e2e-spec-run.js';
 import { knownSpecs } from './known-specs.js';
 import { schedulerDeployment } from './scheduler-deployment.js';
+import { planeContext, remoteEngineFixture } from './remote-engine-fixture.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -28,40 +27,10 @@ const execFileAsync = promisify(execFile);
 describe('remote mode: swapping the scheduler of a real cluster, and giving it back', () => {
   let plane: ControlPlane;
   let dir: string;
-  let engine: Engine | undefined;
-  const client = new RecordingClient();
-  const context = 'k8s-e2e-studio-real';
+  const fx = remoteEngineFixture(() => ({ plane, dir }), { shellHome: true });
+  const { client, freshData, open, request, step, kubectl, replicas } = fx;
+  const context = planeContext;
 
-  const settingsFor = (remote: Record<string, unknown>): Record<string, unknown> => ({
-    mode: 'remote',
-    remote: { kubeconfig: plane.kubeconfig, context, ...remote },
-    toolPaths: { kubectl: plane.binaries.kubectl, 'kube-scheduler': plane.binaries.kubeScheduler, 'e2e-test': plane.binaries.e2eTest },
-  });
-  const freshData = async (name: string, remote: Record<string, unknown> = {}): Promise<string> => {
-    const dataDir = path.join(dir, name);
-    await mkdir(dataDir, { recursive: true });
-    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settingsFor(remote)));
-    return dataDir;
-  };
-  const open = async (dataDir: string): Promise<Engine> => {
-    await engine?.shutdown();
-    engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, shellEnv: { HOME: dir } });
-    return engine;
-  };
-  const request = async <T>(channel: string, input: unknown): Promise<T> => {
-    const reply = await engine!.connect(client).request(channel, input);
-    if (!reply.ok) throw new Error(reply.error.message);
-    return reply.result as T;
-  };
-  const step = async (stepId: string): Promise<StepInfo> => {
-    await request('steps:run', { stepId });
-    return engine!.steps.settled(stepId);
-  };
-  const kubectl = async (...args: string[]): Promise<string> => (await execFileAsync(plane.binaries.kubectl, ['--kubeconfig', plane.kubeconfig, ...args])).stdout;
-  const replicas = async (): Promise<{ spec: number; ready: number }> => {
-    const deployment = JSON.parse(await kubectl('-n', schedulerDeployment.namespace, 'get', `deployment/${schedulerDeployment.name}`, '-o', 'json'));
-    return { spec: deployment.spec.replicas, ready: deployment.status.readyReplicas ?? 0 };
-  };
   const podNode = async (name: string): Promise<string> => JSON.parse(await kubectl('get', 'pod', name, '-o', 'json')).spec.nodeName ?? '';
   const podStatus = async (name: string): Promise<string> => JSON.stringify(JSON.parse(await kubectl('get', 'pod', name, '-o', 'json')).status);
   const noticesSince = (before: number): string => JSON.stringify(client.payloads('app:notice').slice(before).map((n) => n.message)) || 'no notice';
@@ -85,7 +54,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     dir = await mkdtemp(path.join(os.tmpdir(), 'studio-remote-'));
   }, 120 * 60_000);
   afterAll(async () => {
-    await engine?.shutdown();
+    await fx.shutdown();
     await plane?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -150,7 +119,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     await createPod('bound-by-ours');
     await waitFor(async () => (await podNode('bound-by-ours')) !== '', 'the pod to be bound', { timeoutMs: 120_000, intervalMs: 250, describe: async () => `pod bound-by-ours: ${await podStatus('bound-by-ours')}` });
     // Its log says so (kube-scheduler -v=2 logs each binding), and no other scheduler was running.
-    await waitFor(async () => /Successfully bound pod to node.*bound-by-ours/.test(await schedulerLogOf(engine!, status)), 'the local scheduler to log the binding', { timeoutMs: 60_000, describe: async () => tailOf(await schedulerLogOf(engine!, status)) });
+    await waitFor(async () => /Successfully bound pod to node.*bound-by-ours/.test(await schedulerLogOf(fx.engine(), status)), 'the local scheduler to log the binding', { timeoutMs: 60_000, describe: async () => tailOf(await schedulerLogOf(fx.engine(), status)) });
     expect(plane.scheduler.pid).toBeUndefined();
 
     // The Shell tab talks to the cluster through the private copy too.
@@ -183,8 +152,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     expect((await step('cluster')).outcome).toBe('success');
     expect(await replicas()).toEqual({ spec: 0, ready: 0 });
     const said: string[] = [];
-    await engine!.shutdown((line) => said.push(line));
-    engine = undefined;
+    await fx.shutdown((line) => said.push(line));
     expect(said[0]).toBe(`Restoring the scheduler of ${context} before quitting…`);
     await expectOriginal();
     await expect(access(path.join(dataDir, 'remote', 'swap-journal.json'))).rejects.toThrow();
@@ -224,8 +192,7 @@ describe('remote mode: swapping the scheduler of a real cluster, and giving it b
     const results: string[] = [];
     for (const point of faultPoints) {
       const dataDir = await freshData(`fault-${point}`);
-      await engine?.shutdown();
-      engine = undefined;
+      await fx.shutdown();
       const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/real/swap-child.ts'), dataDir], { env: { ...process.env, STUDIO_FAULT_POINT: point }, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,24 +1,23 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Engine } from '../../electron/engine/engine.js';
 import type { RemoteStatus } from '../../shared/remote/remote-facts.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
 import type { TestRunSummary } from '../../shared/e2e/test-run.js';
-import { RecordingClient } from '../support/recording-client.js';
 import { waitFor } from '../support/wait-for.js';
 import { startControlPlane, type ControlPlane } from './control-plane.js';
 import { focusFor } from './e2e-spec-run.js';
 import { knownSpecs } from './known-specs.js';
 import { schedulerDeployment } from './scheduler-deployment.js';
+import { planeContext, remoteEngineFixture } from './remote-engine-fixture.js';
 
 const execFileAsync = promisify(execFile);
-const context = 'k8s-e2e-studio-real';
+const context = planeContext;
 
 /** One line per fault case: how the cluster came out of it. */
 const outcomes: Array<{ name: string; restored: boolean; orphans: number }> = [];
@@ -34,39 +33,9 @@ const outcomes: Array<{ name: string; restored: boolean; orphans: number }> = []
 describe('the cluster is always given back (remote swap fault matrix)', () => {
   let plane: ControlPlane;
   let dir: string;
-  let engine: Engine | undefined;
-  const client = new RecordingClient();
+  const fx = remoteEngineFixture(() => ({ plane, dir }));
+  const { client, settingsFor, freshData, open, request, step, kubectl, replicas } = fx;
 
-  const settingsFor = (remote: Record<string, unknown>): Record<string, unknown> => ({
-    mode: 'remote',
-    remote: { kubeconfig: plane.kubeconfig, context, ...remote },
-    toolPaths: { kubectl: plane.binaries.kubectl, 'kube-scheduler': plane.binaries.kubeScheduler, 'e2e-test': plane.binaries.e2eTest },
-  });
-  const freshData = async (name: string, remote: Record<string, unknown> = {}): Promise<string> => {
-    const dataDir = path.join(dir, name);
-    await mkdir(dataDir, { recursive: true });
-    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settingsFor(remote)));
-    return dataDir;
-  };
-  const open = async (dataDir: string): Promise<Engine> => {
-    await engine?.shutdown();
-    engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true });
-    return engine;
-  };
-  const request = async <T>(channel: string, input: unknown): Promise<T> => {
-    const reply = await engine!.connect(client).request(channel, input);
-    if (!reply.ok) throw new Error(reply.error.message);
-    return reply.result as T;
-  };
-  const step = async (stepId: string): Promise<StepInfo> => {
-    await request('steps:run', { stepId });
-    return engine!.steps.settled(stepId);
-  };
-  const kubectl = async (...args: string[]): Promise<string> => (await execFileAsync(plane.binaries.kubectl, ['--kubeconfig', plane.kubeconfig, ...args])).stdout;
-  const replicas = async (): Promise<{ spec: number; ready: number }> => {
-    const deployment = JSON.parse(await kubectl('-n', schedulerDeployment.namespace, 'get', `deployment/${schedulerDeployment.name}`, '-o', 'json'));
-    return { spec: deployment.spec.replicas, ready: deployment.status.readyReplicas ?? 0 };
-  };
   const leaseHolder = async (): Promise<string> => JSON.parse(await kubectl('-n', 'kube-system', 'get', 'lease', 'kube-scheduler', '-o', 'json').catch(() => '{}')).spec?.holderIdentity ?? '';
   /** Local kube-schedulers of a data folder: the binary itself, not its supervisor. */
   const localSchedulers = async (dataDir: string): Promise<string[]> => {
@@ -93,7 +62,7 @@ describe('the cluster is always given back (remote swap fault matrix)', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'studio-faults-'));
   }, 120 * 60_000);
   afterAll(async () => {
-    await engine?.shutdown();
+    await fx.shutdown();
     await plane?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -196,14 +165,14 @@ describe('the cluster is always given back (remote swap fault matrix)', () => {
     // The rival appears while the specs run.
     await request('steps:run', { stepId: 'test' });
     await kubectl('-n', schedulerDeployment.namespace, 'scale', `deployment/${schedulerDeployment.name}`, '--replicas=1');
-    const test = await engine!.steps.settled('test');
+    const test = await fx.engine().steps.settled('test');
     expect(test.result?.kind === 'test' && test.result.run.rivalScheduler).toMatch(/scaled back to 1 during the run/);
     const history = await request<TestRunSummary[]>('runs:list', {});
     expect(history[0]?.rivalScheduler).toMatch(/scaled back to 1 during the run/);
     // While it races, neither a rerun nor the Test step starts, whoever asks.
     await expect(request('runs:rerun', {})).rejects.toThrow(/Not rerun: Pods may be bound by another scheduler/);
     await expect(request('steps:run', { stepId: 'test' })).rejects.toThrow(/Pods may be bound by another scheduler/);
-    expect(engine!.steps.get('build').state).toBe('pending');
+    expect(fx.engine().steps.get('build').state).toBe('pending');
     expect((await step('teardown')).outcome).toBe('success');
     await expectOriginal('rival');
     await record('rival during rerun', dataDir);
@@ -240,7 +209,7 @@ describe('the cluster is always given back (remote swap fault matrix)', () => {
     expect(status.byHand?.length).toBeGreaterThan(2);
     // The app is left as a crash leaves it: quitting would restore by itself (which is the point of
     // quitting), and here the user finishes by hand instead.
-    engine = undefined;
+    fx.abandon();
     for (const line of status.byHand ?? []) {
       // Exactly what a user does with them: paste each line into a shell.
       // eslint-disable-next-line studio/no-shell-command
