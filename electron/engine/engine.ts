@@ -105,6 +105,7 @@ export class Engine {
     const broadcaster = new Broadcaster();
     const notices = new Notices(broadcaster);
     const settings = await SettingsStore.open(dataDir);
+    settings.store.onChange = (saved) => broadcaster.send('settings:changed', saved);
     const history = await HistoryStore.open(dataDir);
     const hub = new OutputHub(logDir);
     const searchPath = engineSearchPath(binDir, options.skipLoginShell ? undefined : loginShellPath);

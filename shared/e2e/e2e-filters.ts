@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { re2Problem } from './re2-problem.js';
 
+/** The longest focus, skip or label filter the app keeps and passes on. */
+export const filterMaxLength = 4096;
+
 /** What the Test step asks for: which specs, and how to run them. */
 export const E2eFiltersSchema = z.object({
-  focus: z.string().max(4096).default(''),
-  skip: z.string().max(4096).default(''),
-  labelFilter: z.string().max(4096).default(''),
+  focus: z.string().max(filterMaxLength).default(''),
+  skip: z.string().max(filterMaxLength).default(''),
+  labelFilter: z.string().max(filterMaxLength).default(''),
   failFast: z.boolean().default(false),
   /** ginkgo --nodes: more than 1 runs specs in parallel through the ginkgo CLI. */
   nodes: z.number().int().min(1).max(32).default(1),
@@ -26,6 +29,11 @@ export interface FilterProblem {
  */
 export function filterProblems(filters: Pick<E2eFilters, 'focus' | 'skip' | 'labelFilter'>): FilterProblem[] {
   const problems: FilterProblem[] = [];
+  for (const field of ['focus', 'skip', 'labelFilter'] as const) {
+    const length = filters[field].length;
+    if (length > filterMaxLength) problems.push({ field, position: filterMaxLength, message: `too long: ${length.toLocaleString('en')} characters, at most ${filterMaxLength.toLocaleString('en')} are kept` });
+  }
+  if (problems.length > 0) return problems;
   for (const field of ['focus', 'skip'] as const) {
     const problem = filters[field] ? re2Problem(filters[field]) : undefined;
     if (problem) problems.push({ field, ...problem });

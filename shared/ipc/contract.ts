@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appRequests } from './app-channels.js';
 import { outputEvents, outputRequests } from './output-channels.js';
-import { settingsRequests } from './settings-channels.js';
+import { settingsEvents, settingsRequests } from './settings-channels.js';
 import { shellRequests } from './shell-channels.js';
 import { sourceRequests } from './source-channels.js';
 import { testRequests } from './test-channels.js';
@@ -31,6 +31,7 @@ export const eventChannels = {
   ...outputEvents,
   ...runEvents,
   ...remoteEvents,
+  ...settingsEvents,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { E2eFiltersSchema } from '../e2e/e2e-filters.js';
 import { StepInfoSchema } from '../steps/step-info.js';
 
 const StepIdSchema = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*$/);
 
 export const stepRequests = {
   'steps:list': { input: z.object({}).strict(), output: z.array(StepInfoSchema) },
-  'steps:run': { input: z.object({ stepId: StepIdSchema, force: z.boolean().optional() }).strict(), output: StepInfoSchema },
+  /** `e2eFilters` (Test only) are what the form shows: the run uses them, and they become the saved filters. */
+  'steps:run': { input: z.object({ stepId: StepIdSchema, force: z.boolean().optional(), e2eFilters: E2eFiltersSchema.optional() }).strict(), output: StepInfoSchema },
   'steps:cancel': { input: z.object({ stepId: StepIdSchema }).strict(), output: StepInfoSchema },
 } as const;
 

@@ -11,6 +11,8 @@ import { loadJsonFile, writeJsonAtomic } from './json-file.js';
 export class SettingsStore {
   private current: Settings = defaultSettings;
   private writing: Promise<void> = Promise.resolve();
+  /** Told of every saved change, whoever made it. */
+  onChange: (settings: Settings) => void = () => undefined;
 
   private constructor(
     private readonly file: string,
@@ -53,6 +55,7 @@ export class SettingsStore {
     });
     await this.writing;
     this.current = next;
+    this.onChange(this.get());
     return this.get();
   }
 }

@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formFromConfig, renderKindConfig, type KindConfigForm } from '../../../shared/kind-config/kind-config-form.js';
 import { validateKindConfig } from '../../../shared/kind-config/validate-kind-config.js';
-import { useStudio } from '../store/studio-store.js';
+import { kindConfigDraft } from '../drafts/setting-drafts.js';
+import { useSettingsDraft } from '../drafts/use-settings-draft.js';
+import { DraftNotice } from './DraftNotice.js';
 
 const lines = (record: Record<string, string | boolean>): string =>
   Object.entries(record)
@@ -37,16 +39,24 @@ function splitPatches(text: string): string[] {
  * fills the form where it can. Every problem is shown on its line, as the user types, before kind runs.
  */
 export function KindConfigEditor({ disabled }: { disabled: boolean }): React.JSX.Element | null {
-  const saved = useStudio((state) => state.settings?.kindConfig);
-  const updateSettings = useStudio((state) => state.updateSettings);
-  const [yaml, setYaml] = useState(saved ?? '');
-  const [gates, setGates] = useState(() => lines(formFromConfig(saved ?? '')?.featureGates ?? {}));
-  const [runtime, setRuntime] = useState(() => lines(formFromConfig(saved ?? '')?.runtimeConfig ?? {}));
-  const [patches, setPatches] = useState(() => joinPatches(formFromConfig(saved ?? '')?.kubeadmPatches ?? []));
-  const [saveProblem, setSaveProblem] = useState<string | undefined>();
+  const draft = useSettingsDraft(kindConfigDraft);
+  const yaml = draft?.value ?? '';
+  const [gates, setGates] = useState(() => lines(formFromConfig(yaml)?.featureGates ?? {}));
+  const [runtime, setRuntime] = useState(() => lines(formFromConfig(yaml)?.runtimeConfig ?? {}));
+  const [patches, setPatches] = useState(() => joinPatches(formFromConfig(yaml)?.kubeadmPatches ?? []));
   const problems = useMemo(() => validateKindConfig(yaml), [yaml]);
   const form = useMemo(() => formFromConfig(yaml), [yaml]);
-  if (saved === undefined) return null;
+  const followed = draft && !draft.dirty ? yaml : undefined;
+  useEffect(() => {
+    // Put back, saved, or changed elsewhere without an edit here: the small fields show the config again.
+    if (followed === undefined) return;
+    const next = formFromConfig(followed);
+    setGates(lines(next?.featureGates ?? {}));
+    setRuntime(lines(next?.runtimeConfig ?? {}));
+    setPatches(joinPatches(next?.kubeadmPatches ?? []));
+  }, [followed]);
+  if (!draft) return null;
+  const setYaml = (text: string): void => draft.edit(text);
   const errors = problems.filter((p) => p.severity === 'error');
   const problemLines = new Set(problems.map((p) => p.line));
 
@@ -63,11 +73,11 @@ export function KindConfigEditor({ disabled }: { disabled: boolean }): React.JSX
       setPatches(joinPatches(next.kubeadmPatches));
     }
   };
-  const save = async (): Promise<void> => setSaveProblem(await updateSettings({ kindConfig: yaml }));
 
   return (
     <section className="panel kind-config" aria-label="kind config">
       <h3>kind config</h3>
+      <DraftNotice draft={draft} />
       <fieldset className="form config-form" disabled={disabled || !form}>
         <label>
           Name
@@ -135,13 +145,18 @@ export function KindConfigEditor({ disabled }: { disabled: boolean }): React.JSX
         ))}
       </ul>
       <div className="form-actions">
-        <button type="button" onClick={() => void save()} disabled={disabled || errors.length > 0 || yaml === saved}>
+        <button type="button" onClick={() => void draft.save()} disabled={disabled || errors.length > 0 || !draft.dirty || draft.saving}>
           Save config
         </button>
-        {errors.length === 0 && yaml === saved && <span className="muted small">saved; this is what kind will get</span>}
-        {saveProblem && (
+        {draft.dirty && (
+          <button type="button" onClick={() => draft.revert()} disabled={disabled}>
+            Put back the saved config
+          </button>
+        )}
+        {errors.length === 0 && !draft.dirty && <span className="muted small">saved; this is what kind will get</span>}
+        {draft.refused && (
           <span className="field-error" role="alert">
-            {saveProblem}
+            {draft.refused}
           </span>
         )}
       </div>

@@ -1,26 +1,15 @@
-import { useState } from 'react';
 import { kindBaseProblem, kindVersionProblem } from '../../../shared/kind/kind-release.js';
-import { useStudio } from '../store/studio-store.js';
+import { kindReleaseDraft } from '../drafts/setting-drafts.js';
+import { useSettingsDraft } from '../drafts/use-settings-draft.js';
+import { DraftNotice } from './DraftNotice.js';
 
 /** The Native kind step's choices: which release, from where, and whether to build when the download fails. */
 export function KindSettingsForm({ disabled }: { disabled: boolean }): React.JSX.Element | null {
-  const settings = useStudio((state) => state.settings);
-  const updateSettings = useStudio((state) => state.updateSettings);
-  const [version, setVersion] = useState(settings?.kindVersion ?? '');
-  const [base, setBase] = useState(settings?.kindDownloadBase ?? '');
-  const [fallback, setFallback] = useState(settings?.kindBuildFallback ?? true);
-  const [saveError, setSaveError] = useState<string | undefined>();
-  const [saved, setSaved] = useState(false);
-  if (!settings) return null;
-  const versionError = kindVersionProblem(version.trim());
-  const baseError = kindBaseProblem(base.trim());
-  const dirty = version !== settings.kindVersion || base !== settings.kindDownloadBase || fallback !== settings.kindBuildFallback;
-
-  const save = async (): Promise<void> => {
-    setSaved(false);
-    setSaveError(await updateSettings({ kindVersion: version.trim(), kindDownloadBase: base.trim(), kindBuildFallback: fallback }));
-    setSaved(true);
-  };
+  const draft = useSettingsDraft(kindReleaseDraft);
+  if (!draft) return null;
+  const release = draft.value;
+  const versionError = kindVersionProblem(release.version.trim());
+  const baseError = kindBaseProblem(release.base.trim());
 
   return (
     <form
@@ -28,13 +17,14 @@ export function KindSettingsForm({ disabled }: { disabled: boolean }): React.JSX
       aria-label="kind release"
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        void draft.save();
       }}
     >
       <h3>Release</h3>
+      <DraftNotice draft={draft} />
       <label>
         Version
-        <input value={version} onChange={(e) => setVersion(e.target.value)} disabled={disabled} aria-invalid={Boolean(versionError)} aria-describedby="kind-version-error" />
+        <input value={release.version} onChange={(e) => draft.edit({ ...release, version: e.target.value })} disabled={disabled} aria-invalid={Boolean(versionError)} aria-describedby="kind-version-error" />
       </label>
       {versionError && (
         <p id="kind-version-error" className="field-error" role="alert">
@@ -43,7 +33,7 @@ export function KindSettingsForm({ disabled }: { disabled: boolean }): React.JSX
       )}
       <label>
         Download from
-        <input value={base} onChange={(e) => setBase(e.target.value)} disabled={disabled} aria-invalid={Boolean(baseError)} aria-describedby="kind-base-error" />
+        <input value={release.base} onChange={(e) => draft.edit({ ...release, base: e.target.value })} disabled={disabled} aria-invalid={Boolean(baseError)} aria-describedby="kind-base-error" />
       </label>
       {baseError && (
         <p id="kind-base-error" className="field-error" role="alert">
@@ -51,19 +41,24 @@ export function KindSettingsForm({ disabled }: { disabled: boolean }): React.JSX
         </p>
       )}
       <label className="checkbox">
-        <input type="checkbox" checked={fallback} onChange={(e) => setFallback(e.target.checked)} disabled={disabled} />
+        <input type="checkbox" checked={release.fallback} onChange={(e) => draft.edit({ ...release, fallback: e.target.checked })} disabled={disabled} />
         If the download fails, build kind with <code>go install</code>
       </label>
       <div className="form-actions">
-        <button type="submit" disabled={disabled || !dirty || Boolean(versionError) || Boolean(baseError)}>
+        <button type="submit" disabled={disabled || !draft.dirty || Boolean(draft.problem) || draft.saving}>
           Save
         </button>
-        {saveError && (
+        {draft.dirty && (
+          <button type="button" onClick={() => draft.revert()} disabled={disabled}>
+            Put back
+          </button>
+        )}
+        {draft.refused && (
           <span className="field-error" role="alert">
-            {saveError}
+            {draft.refused}
           </span>
         )}
-        {saved && !saveError && !dirty && <span className="muted small">saved</span>}
+        {draft.justSaved && <span className="muted small">saved</span>}
       </div>
     </form>
   );

@@ -1,67 +1,55 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RequestOutput } from '../../../shared/ipc/contract.js';
-import { formatFeatureGates, parseFeatureGates } from '../../../shared/remote/feature-gates.js';
+import { parseFeatureGates } from '../../../shared/remote/feature-gates.js';
 import { schedulerConfigProblems } from '../../../shared/remote/scheduler-config.js';
 import { errorMessage } from '../api/studio-error.js';
+import { confirmedContextDraft, featureGatesDraft, kubeconfigFileDraft, remoteContextDraft, schedulerConfigDraft } from '../drafts/setting-drafts.js';
+import { useSettingsDraft } from '../drafts/use-settings-draft.js';
 import { useStudio } from '../store/studio-store.js';
+import { DraftNotice } from './DraftNotice.js';
 
 type Contexts = RequestOutput<'remote:contexts'>;
 
 /**
  * Remote mode's target: a kubeconfig file, one of its contexts (never the current one by default),
- * the context's name typed again when it is not a local cluster, and extra scheduler config.
+ * the context's name typed again when it is not a local cluster, and extra scheduler config. Each
+ * field is saved a moment after typing stops (or when it is left), once it is valid.
  */
 export function RemoteTargetForm({ disabled }: { disabled: boolean }): React.JSX.Element | null {
   const api = useStudio((state) => state.api);
-  const saved = useStudio((state) => state.settings?.remote);
-  const updateSettings = useStudio((state) => state.updateSettings);
-  const [file, setFile] = useState(saved?.kubeconfig ?? '');
+  const file = useSettingsDraft(kubeconfigFileDraft);
+  const context = useSettingsDraft(remoteContextDraft);
+  const typed = useSettingsDraft(confirmedContextDraft);
+  const extra = useSettingsDraft(schedulerConfigDraft);
+  const gatesText = useSettingsDraft(featureGatesDraft);
   const [listed, setListed] = useState<Contexts | undefined>();
-  const [typed, setTyped] = useState(saved?.confirmedContext ?? '');
-  const [extra, setExtra] = useState(saved?.schedulerConfigExtra ?? '');
-  const [gatesText, setGatesText] = useState(formatFeatureGates(saved?.featureGates ?? {}));
-  const [problem, setProblem] = useState<string | undefined>();
-  // The choice shows at once; the saved setting follows when the engine answers.
-  const [picked, setPicked] = useState<string | undefined>();
-  const extraProblems = useMemo(() => (extra.trim() ? schedulerConfigProblems(extra) : []), [extra]);
-  const gates = useMemo(() => parseFeatureGates(gatesText), [gatesText]);
+  const [listProblem, setListProblem] = useState<string | undefined>();
+  const extraProblems = useMemo(() => (extra?.value.trim() ? schedulerConfigProblems(extra.value) : []), [extra?.value]);
+  const gatesProblem = gatesText ? parseFeatureGates(gatesText.value).problem : undefined;
+  const savedFile = file?.saved;
 
-  const list = async (kubeconfig: string): Promise<void> => {
-    if (!api) return;
-    try {
-      setListed(await api.request('remote:contexts', { kubeconfig }));
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
-  };
   useEffect(() => {
-    void list(saved?.kubeconfig ?? '');
+    if (!api || savedFile === undefined) return;
+    setListProblem(undefined);
+    api.request('remote:contexts', { kubeconfig: savedFile }).then(setListed, (error: unknown) => setListProblem(errorMessage(error)));
     // Listed when the form opens, and again once a new file name is saved.
-  }, [api, saved?.kubeconfig]);
-  if (!saved) return null;
+  }, [api, savedFile]);
+  if (!file || !context || !typed || !extra || !gatesText) return null;
 
-  const save = async (patch: Partial<typeof saved>): Promise<void> => {
-    setProblem(await updateSettings({ remote: { ...saved, ...patch } }));
-  };
-  const current = picked ?? saved.context;
-  const chosen = listed?.contexts.find((c) => c.name === current);
+  const chosen = listed?.contexts.find((c) => c.name === context.value);
   const needsTyping = chosen !== undefined && !chosen.local;
+  const refused = [file, context, typed, extra, gatesText].map((draft) => draft.refused).find(Boolean);
   return (
     <fieldset className="panel form remote-form" disabled={disabled}>
       <legend>Remote cluster</legend>
       <label>
         Kubeconfig file
-        <input
-          value={file}
-          placeholder={listed?.file ?? '~/.kube/config'}
-          spellCheck={false}
-          onChange={(e) => setFile(e.target.value)}
-          onBlur={() => void save({ kubeconfig: file })}
-        />
+        <input value={file.value} placeholder={listed?.file ?? '~/.kube/config'} spellCheck={false} onChange={(e) => file.edit(e.target.value)} onBlur={() => void (file.dirty && file.save())} />
       </label>
-      {listed?.problem && (
+      <DraftNotice draft={file} />
+      {(listed?.problem ?? listProblem) && (
         <p className="field-error" role="alert">
-          {listed.problem}
+          {listed?.problem ?? listProblem}
         </p>
       )}
       {listed && listed.contexts.length > 0 && (
@@ -75,27 +63,18 @@ export function RemoteTargetForm({ disabled }: { disabled: boolean }): React.JSX
             </tr>
           </thead>
           <tbody>
-            {listed.contexts.map((context) => (
-              <tr key={context.name}>
+            {listed.contexts.map((entry) => (
+              <tr key={entry.name}>
                 <td>
-                  <input
-                    type="radio"
-                    name="context"
-                    aria-label={`Use ${context.name}`}
-                    checked={current === context.name}
-                    onChange={() => {
-                      setPicked(context.name);
-                      void save({ context: context.name });
-                    }}
-                  />
+                  <input type="radio" name="context" aria-label={`Use ${entry.name}`} checked={context.value === entry.name} onChange={() => void context.save(entry.name)} />
                 </td>
                 <td>
-                  {context.name} {context.local && <span className="chip">local</span>} {listed.current === context.name && <span className="chip">current</span>}
+                  {entry.name} {entry.local && <span className="chip">local</span>} {listed.current === entry.name && <span className="chip">current</span>}
                 </td>
                 <td>
-                  <code>{context.server ?? '?'}</code>
+                  <code>{entry.server ?? '?'}</code>
                 </td>
-                <td>{context.user}</td>
+                <td>{entry.user}</td>
               </tr>
             ))}
           </tbody>
@@ -106,25 +85,24 @@ export function RemoteTargetForm({ disabled }: { disabled: boolean }): React.JSX
           <span>
             <strong>{chosen.name}</strong> is not a local cluster. Its scheduler will be scaled to 0 while yours runs. Type its name to confirm:
           </span>
-          <input value={typed} spellCheck={false} aria-label="Type the context name to confirm" onChange={(e) => setTyped(e.target.value)} onBlur={() => void save({ confirmedContext: typed })} />
-          {typed && typed !== chosen.name && <span className="field-error">That is not the context's name.</span>}
-          {saved.confirmedContext === chosen.name && <span className="ok small">Confirmed.</span>}
+          <input value={typed.value} spellCheck={false} aria-label="Type the context name to confirm" onChange={(e) => typed.edit(e.target.value)} onBlur={() => void (typed.dirty && typed.save())} />
+          {typed.value && typed.value !== chosen.name && <span className="field-error">That is not the context&apos;s name.</span>}
+          {typed.saved === chosen.name && !typed.dirty && <span className="ok small">Confirmed.</span>}
         </label>
       )}
       <label>
         Extra scheduler configuration (YAML merged into the KubeSchedulerConfiguration: profiles, plugins, pluginConfig)
         <textarea
           rows={5}
-          value={extra}
+          value={extra.value}
           spellCheck={false}
           placeholder={'profiles:\n  - schedulerName: default-scheduler\n    plugins:\n      score:\n        disabled:\n          - name: NodeResourcesBalancedAllocation'}
           aria-invalid={extraProblems.length > 0}
-          onChange={(e) => setExtra(e.target.value)}
-          onBlur={() => {
-            if (extraProblems.length === 0) void save({ schedulerConfigExtra: extra });
-          }}
+          onChange={(e) => extra.edit(e.target.value)}
+          onBlur={() => void (extra.dirty && !extra.problem && extra.save())}
         />
       </label>
+      <DraftNotice draft={extra} />
       {extraProblems.map((p) => (
         <p key={`${p.line ?? 0}:${p.message}`} className="field-error" role="alert">
           {p.line !== undefined ? `line ${p.line}: ` : ''}
@@ -134,24 +112,22 @@ export function RemoteTargetForm({ disabled }: { disabled: boolean }): React.JSX
       <label>
         Feature gates (kube-scheduler --feature-gates, e.g. SchedulerQueueingHints=true, OtherGate=false)
         <input
-          value={gatesText}
+          value={gatesText.value}
           spellCheck={false}
           placeholder="SchedulerQueueingHints=true"
-          aria-invalid={gates.problem !== undefined}
-          onChange={(e) => setGatesText(e.target.value)}
-          onBlur={() => {
-            if (gates.problem === undefined) void save({ featureGates: gates.gates });
-          }}
+          aria-invalid={gatesProblem !== undefined}
+          onChange={(e) => gatesText.edit(e.target.value)}
+          onBlur={() => void (gatesText.dirty && !gatesText.problem && gatesText.save())}
         />
       </label>
-      {gates.problem && (
+      {gatesProblem && (
         <p className="field-error" role="alert">
-          {gates.problem}
+          {gatesProblem}
         </p>
       )}
-      {problem && (
+      {refused && (
         <p className="field-error" role="alert">
-          {problem}
+          {refused}
         </p>
       )}
     </fieldset>

@@ -1,35 +1,39 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/studio-error.js';
+import { sourceDirDraft } from '../drafts/setting-drafts.js';
+import { useSettingsDraft } from '../drafts/use-settings-draft.js';
 import { useStudio } from '../store/studio-store.js';
+import { DraftNotice } from './DraftNotice.js';
 
-/** The checkout folder: empty means the places kind looks; a picked folder must be a Kubernetes checkout. */
+/**
+ * The checkout folder: empty means the places kind looks; a picked folder must be a Kubernetes
+ * checkout. Until it is checked and saved, the Source step does not run (on the old folder).
+ */
 export function SourceForm({ disabled }: { disabled: boolean }): React.JSX.Element | null {
   const api = useStudio((state) => state.api);
-  const settings = useStudio((state) => state.settings);
-  const updateSettings = useStudio((state) => state.updateSettings);
-  const [dir, setDir] = useState(settings?.sourceDir ?? '');
+  const draft = useSettingsDraft(sourceDirDraft);
   const [problem, setProblem] = useState<string | undefined>();
-  const [saved, setSaved] = useState(false);
-  if (!settings || !api) return null;
+  const [checking, setChecking] = useState(false);
+  if (!draft || !api) return null;
 
   const save = async (): Promise<void> => {
-    setSaved(false);
     setProblem(undefined);
-    let value = dir.trim();
+    let value = draft.value.trim();
     if (value) {
+      setChecking(true);
       try {
         const checked = await api.request('source:check', { dir: value });
         if (checked.problem) return setProblem(checked.problem);
         value = checked.dir;
       } catch (error) {
         return setProblem(errorMessage(error));
+      } finally {
+        setChecking(false);
       }
     }
-    const refused = await updateSettings({ sourceDir: value });
-    if (refused) return setProblem(refused);
-    setDir(value);
-    setSaved(true);
+    await draft.save(value);
   };
+  const shown = problem ?? draft.refused;
 
   return (
     <form
@@ -41,31 +45,36 @@ export function SourceForm({ disabled }: { disabled: boolean }): React.JSX.Eleme
       }}
     >
       <h3>Checkout</h3>
+      <DraftNotice draft={draft} describe={(saved) => (saved ? saved : 'empty (the places kind looks)')} />
       <label>
         Folder (empty: $(go env GOPATH)/src/k8s.io/kubernetes and the other places kind looks)
         <input
-          value={dir}
+          value={draft.value}
           placeholder="~/go/src/k8s.io/kubernetes"
           onChange={(e) => {
-            setDir(e.target.value);
-            setSaved(false);
+            draft.edit(e.target.value);
             setProblem(undefined);
           }}
           disabled={disabled}
-          aria-invalid={Boolean(problem)}
+          aria-invalid={Boolean(shown)}
           aria-describedby="source-dir-error"
         />
       </label>
-      {problem && (
+      {shown && (
         <p id="source-dir-error" className="field-error" role="alert">
-          {problem}
+          {shown}
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" disabled={disabled || dir.trim() === settings.sourceDir}>
-          Use this folder
+        <button type="submit" disabled={disabled || checking || !draft.dirty}>
+          {checking ? 'Checking…' : 'Use this folder'}
         </button>
-        {saved && <span className="muted small">saved</span>}
+        {draft.dirty && (
+          <button type="button" onClick={() => { setProblem(undefined); draft.revert(); }} disabled={disabled || checking}>
+            Put back {draft.saved ? 'the saved folder' : 'the default'}
+          </button>
+        )}
+        {draft.justSaved && <span className="muted small">saved</span>}
       </div>
     </form>
   );

@@ -1,4 +1,7 @@
 import { lazy, Suspense } from 'react';
+import type { E2eFilters } from '../../../shared/e2e/e2e-filters.js';
+import { runHold, useDrafts } from '../drafts/drafts-store.js';
+import { e2eFiltersDraft } from '../drafts/setting-drafts.js';
 import { useStudio } from '../store/studio-store.js';
 import { selectSelectedStep } from '../store/selectors.js';
 import { CommandList } from './CommandList.js';
@@ -35,8 +38,13 @@ export function StepDetail(): React.JSX.Element | null {
   const cancelStep = useStudio((state) => state.cancelStep);
   const requestError = useStudio((state) => (step ? state.stepErrors[step.id] : undefined));
   const mode = useStudio((state) => state.settings?.mode);
+  const savedFilters = useStudio((state) => state.settings?.e2eFilters);
+  const hold = useDrafts((state) => (step ? runHold(state.drafts, step.id) : undefined));
+  const editedFilters = useDrafts((state) => state.drafts[e2eFiltersDraft.key]?.value as E2eFilters | undefined);
   if (!step) return null;
   const running = step.state === 'running';
+  // The Test step runs with what its form shows, sent with the request.
+  const run = (force?: boolean): void => void runStep(step.id, { force, ...(step.id === 'test' ? { e2eFilters: editedFilters ?? savedFilters } : {}) });
   return (
     <section className="step-detail" aria-labelledby="step-heading" data-testid="step-detail">
       <header className="step-header">
@@ -54,11 +62,11 @@ export function StepDetail(): React.JSX.Element | null {
           ) : (
             <>
               {step.id === 'build' && step.state === 'done' && (
-                <button type="button" onClick={() => void runStep(step.id, { force: true })}>
+                <button type="button" onClick={() => run(true)} disabled={Boolean(hold)}>
                   Force rebuild
                 </button>
               )}
-              <button type="button" className="primary" onClick={() => void runStep(step.id)} disabled={!step.available}>
+              <button type="button" className="primary" onClick={() => run()} disabled={!step.available || Boolean(hold)} aria-describedby={hold ? 'run-hold' : undefined}>
                 {step.state === 'done' ? 'Run again' : 'Run'}
               </button>
             </>
@@ -66,6 +74,11 @@ export function StepDetail(): React.JSX.Element | null {
         </div>
       </header>
       {!step.available && <p className="muted">{step.unavailableReason}</p>}
+      {step.available && hold && !running && (
+        <p id="run-hold" className="warning" role="status" data-testid="run-hold">
+          Run waits: {hold}
+        </p>
+      )}
       {requestError && (
         <p className="warning" role="alert">
           {requestError}

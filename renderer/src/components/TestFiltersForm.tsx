@@ -1,8 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
-import { filterProblems, type FilterProblem } from '../../../shared/e2e/e2e-filters.js';
+import { useMemo, useState } from 'react';
+import { filterMaxLength, filterProblems, type FilterProblem } from '../../../shared/e2e/e2e-filters.js';
 import type { Preview } from '../../../shared/e2e/parse-ginkgo-json.js';
 import { errorMessage } from '../api/studio-error.js';
+import { e2eFiltersDraft } from '../drafts/setting-drafts.js';
+import { useSettingsDraft } from '../drafts/use-settings-draft.js';
 import { useStudio } from '../store/studio-store.js';
+import { DraftNotice } from './DraftNotice.js';
 
 const fields = [
   { id: 'focus', label: 'Focus (Go regular expression)', placeholder: '\\[sig-scheduling\\] SchedulerPredicates' },
@@ -14,44 +17,39 @@ function ProblemAt({ value, problem }: { value: string; problem: FilterProblem }
   return (
     <p className="field-error" role="alert">
       {problem.message} (at position {problem.position + 1})
-      <code className="caret">
-        {value}
-        {'\n'}
-        {' '.repeat(problem.position)}^
-      </code>
+      {value.length <= filterMaxLength && (
+        <code className="caret">
+          {value}
+          {'\n'}
+          {' '.repeat(problem.position)}^
+        </code>
+      )}
     </p>
   );
 }
 
-/** Focus, skip and label filter, checked as Go will read them while typed, and a preview of what they match. */
+const quoted = (text: string): string => (text ? `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}"` : 'empty');
+
+/**
+ * Focus, skip and label filter, checked as Go will read them while typed, and a preview of what
+ * they match. Preview and Run both use what the fields show; valid edits are saved as they are typed.
+ */
 export function TestFiltersForm(): React.JSX.Element | null {
   const api = useStudio((state) => state.api);
-  const saved = useStudio((state) => state.settings?.e2eFilters);
-  const updateSettings = useStudio((state) => state.updateSettings);
-  const [values, setValues] = useState({ focus: saved?.focus ?? '', skip: saved?.skip ?? '', labelFilter: saved?.labelFilter ?? '' });
+  const draft = useSettingsDraft(e2eFiltersDraft);
   const [preview, setPreview] = useState<Preview | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const problems = useMemo(() => filterProblems(values), [values]);
-  const unsaved = saved !== undefined && (saved.focus !== values.focus || saved.skip !== values.skip || saved.labelFilter !== values.labelFilter);
-  const save = (): void => {
-    if (saved && unsaved && problems.length === 0) void updateSettings({ e2eFilters: { ...saved, ...values } });
-  };
-  // Valid filters are saved as they are typed, so Run and a later rerun use exactly what is on screen.
-  useEffect(() => {
-    const timer = setTimeout(save, 300);
-    return () => clearTimeout(timer);
-    // Only a change of what is typed (or of what is saved) starts the timer again, not every render.
-  }, [values, saved]);
-  if (!api || !saved) return null;
+  const values = draft?.value;
+  const problems = useMemo(() => (values ? filterProblems(values) : []), [values]);
+  if (!api || !draft || !values) return null;
 
   const runPreview = async (): Promise<void> => {
     setBusy(true);
     setFailure(undefined);
     setPreview(undefined);
     try {
-      await updateSettings({ e2eFilters: { ...saved, ...values } });
-      const answer = await api.request('tests:preview', values);
+      const answer = await api.request('tests:preview', { focus: values.focus, skip: values.skip, labelFilter: values.labelFilter });
       if (answer.preview) setPreview(answer.preview);
       else setFailure(answer.problems.map((p) => `${p.field}: ${p.message}`).join('; '));
     } catch (error) {
@@ -71,6 +69,7 @@ export function TestFiltersForm(): React.JSX.Element | null {
       }}
     >
       <h3>Which specs</h3>
+      <DraftNotice draft={draft} describe={(saved) => `focus ${quoted(saved.focus)}, skip ${quoted(saved.skip)}, label filter ${quoted(saved.labelFilter)}`} />
       {fields.map((field) => {
         const problem = problems.find((p) => p.field === field.id);
         return (
@@ -83,10 +82,9 @@ export function TestFiltersForm(): React.JSX.Element | null {
                 spellCheck={false}
                 aria-invalid={Boolean(problem)}
                 onChange={(e) => {
-                  setValues({ ...values, [field.id]: e.target.value });
+                  draft.edit({ ...values, [field.id]: e.target.value });
                   setPreview(undefined);
                 }}
-                onBlur={save}
               />
             </label>
             {problem && <ProblemAt value={values[field.id]} problem={problem} />}
@@ -97,6 +95,11 @@ export function TestFiltersForm(): React.JSX.Element | null {
         <button type="submit" disabled={busy || problems.length > 0}>
           {busy ? 'Listing…' : 'Preview'}
         </button>
+        {draft.refused && (
+          <span className="field-error" role="alert">
+            Not saved: {draft.refused}
+          </span>
+        )}
       </div>
       {failure && (
         <p className="field-error" role="alert">

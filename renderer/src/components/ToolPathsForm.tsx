@@ -1,54 +1,50 @@
-import { useState } from 'react';
 import type { ToolName } from '../../../shared/toolchain/tool-report.js';
-import { useStudio } from '../store/studio-store.js';
+import { toolPathsDraft } from '../drafts/setting-drafts.js';
+import { useSettingsDraft } from '../drafts/use-settings-draft.js';
+import { DraftNotice } from './DraftNotice.js';
 
 const tools: ToolName[] = ['docker', 'go', 'git', 'make', 'bash', 'kubectl', 'kind'];
 
 /** Explicit paths that win over PATH, one per tool; empty means "find it on PATH". */
 export function ToolPathsForm({ disabled }: { disabled: boolean }): React.JSX.Element | null {
-  const saved = useStudio((state) => state.settings?.toolPaths);
-  const updateSettings = useStudio((state) => state.updateSettings);
-  const [paths, setPaths] = useState<Record<string, string>>(() => ({ ...saved }));
-  const [problem, setProblem] = useState<string | undefined>();
-  const [done, setDone] = useState(false);
-  if (!saved) return null;
-  const dirty = tools.some((tool) => (paths[tool] ?? '') !== (saved[tool] ?? ''));
-
-  const save = async (): Promise<void> => {
-    setDone(false);
-    const cleaned = Object.fromEntries(Object.entries(paths).map(([tool, file]) => [tool, file.trim()]).filter(([, file]) => file !== ''));
-    const refused = await updateSettings({ toolPaths: cleaned });
-    setProblem(refused);
-    setDone(!refused);
-  };
+  const draft = useSettingsDraft(toolPathsDraft);
+  if (!draft) return null;
+  const paths = draft.value;
+  const dirty = tools.some((tool) => (paths[tool] ?? '').trim() !== (draft.saved[tool] ?? ''));
 
   return (
-    <details className="panel">
+    <details className="panel" open={draft.dirty || Boolean(draft.refused) || undefined}>
       <summary>Tool paths (optional: override what PATH finds)</summary>
       <form
         className="form tool-paths"
         aria-label="Tool paths"
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          void draft.save();
         }}
       >
+        <DraftNotice draft={draft} />
         {tools.map((tool) => (
           <label key={tool}>
             {tool}
-            <input value={paths[tool] ?? ''} placeholder="found on PATH" disabled={disabled} onChange={(e) => setPaths({ ...paths, [tool]: e.target.value })} aria-invalid={Boolean(problem?.includes(` ${tool} `))} />
+            <input value={paths[tool] ?? ''} placeholder="found on PATH" disabled={disabled} onChange={(e) => draft.edit({ ...paths, [tool]: e.target.value })} aria-invalid={Boolean(draft.refused?.includes(` ${tool} `))} />
           </label>
         ))}
-        {problem && (
+        {draft.refused && (
           <p className="field-error" role="alert">
-            {problem}
+            {draft.refused}
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" disabled={disabled || !dirty}>
+          <button type="submit" disabled={disabled || !dirty || draft.saving}>
             Save paths
           </button>
-          {done && !dirty && <span className="muted small">saved; run the step again to use them</span>}
+          {draft.dirty && (
+            <button type="button" onClick={() => draft.revert()} disabled={disabled}>
+              Put back
+            </button>
+          )}
+          {draft.justSaved && <span className="muted small">saved; run the step again to use them</span>}
         </div>
       </form>
     </details>

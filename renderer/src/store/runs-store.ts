@@ -39,8 +39,8 @@ export const useRuns = create<RunsState & RunsActions>()((set, get) => ({
     try {
       const state = await api.request('runs:rerun', id ? { id } : {});
       set({ rerunState: state, view: { kind: 'wizard' } });
+      // The rerun's filters and mode reach the forms through settings:changed.
       useStudio.getState().selectStep(state.stepId ?? 'build');
-      useStudio.setState({ settings: await api.request('settings:get', {}) });
     } catch (error) {
       set({ rerunError: errorMessage(error) });
     }

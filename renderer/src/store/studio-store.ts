@@ -3,7 +3,9 @@ import type { AppInfo, Notice } from '../../../shared/ipc/app-channels.js';
 import type { StudioApi } from '../../../shared/ipc/contract.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
 import type { StepInfo } from '../../../shared/steps/step-info.js';
+import type { E2eFilters } from '../../../shared/e2e/e2e-filters.js';
 import { errorMessage } from '../api/studio-error.js';
+import { useDrafts } from '../drafts/drafts-store.js';
 
 export type ConnectionState = 'connecting' | 'ready' | 'lost' | 'failed';
 export type TerminalTab = 'output' | 'shell' | 'scheduler';
@@ -32,10 +34,13 @@ export interface StudioActions {
   dismissNotice(id: string): Promise<void>;
   selectStep(stepId: string): void;
   showTab(tab: TerminalTab): void;
-  runStep(stepId: string, options?: { force?: boolean }): Promise<void>;
+  /** Starts a step; the Test step gets the filters the form shows with the request. */
+  runStep(stepId: string, options?: { force?: boolean; e2eFilters?: E2eFilters }): Promise<void>;
   cancelStep(stepId: string): Promise<void>;
   /** Saves settings; resolves with the engine's reason when it refuses them. */
   updateSettings(patch: SettingsPatch): Promise<string | undefined>;
+  /** The engine saved settings (a rerun, a run, another window): forms without an edit follow. */
+  settingsChanged(settings: Settings): void;
 }
 
 export const initialState: StudioState = {
@@ -46,9 +51,6 @@ export const initialState: StudioState = {
   notices: [],
   stepErrors: {},
 };
-
-/** Settings writes in flight; a step waits for them so it starts with what was just typed. */
-let settingsSaving: Promise<unknown> = Promise.resolve();
 
 export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
   ...initialState,
@@ -70,9 +72,10 @@ export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
     const api = get().api;
     if (!api) return;
     set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: undefined }, terminalTab: 'output', selectedStepId: stepId }));
-    await settingsSaving;
+    // A form's save that is on its way lands before the step reads the settings.
+    await useDrafts.getState().saved();
     try {
-      get().stepUpdated(await api.request('steps:run', { stepId, ...(options.force ? { force: true } : {}) }));
+      get().stepUpdated(await api.request('steps:run', { stepId, ...(options.force ? { force: true } : {}), ...(options.e2eFilters ? { e2eFilters: options.e2eFilters } : {}) }));
     } catch (error) {
       set((state) => ({ stepErrors: { ...state.stepErrors, [stepId]: errorMessage(error) } }));
     }
@@ -81,14 +84,13 @@ export const useStudio = create<StudioState & StudioActions>()((set, get) => ({
     const api = get().api;
     if (!api) return 'Not connected to the engine.';
     try {
-      const saving = api.request('settings:update', patch);
-      settingsSaving = settingsSaving.then(() => saving).catch(() => undefined);
-      set({ settings: await saving });
+      set({ settings: await api.request('settings:update', patch) });
       return undefined;
     } catch (error) {
       return errorMessage(error);
     }
   },
+  settingsChanged: (settings) => set({ settings }),
   cancelStep: async (stepId) => {
     const api = get().api;
     const step = get().steps.find((s) => s.id === stepId);

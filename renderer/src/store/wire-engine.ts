@@ -14,6 +14,7 @@ export async function wireEngine(): Promise<void> {
     api.subscribe('app:noticeRemoved', ({ id }) => useStudio.getState().noticeRemoved(id));
     api.subscribe('runs:changed', () => void useRuns.getState().load().catch(() => undefined));
     api.subscribe('runs:rerun', (state) => useRuns.getState().rerunChanged(state));
+    api.subscribe('settings:changed', (settings) => useStudio.getState().settingsChanged(settings));
     api.subscribe('remote:updated', (status) => useRemote.getState().set(status));
     onConnectionLost(() => useStudio.getState().connectionChanged('lost', 'The engine stopped or the connection closed. Restart the app and reload this page.'));
     const [appInfo, settings, steps] = await Promise.all([api.request('app:info', {}), api.request('settings:get', {}), api.request('steps:list', {})]);

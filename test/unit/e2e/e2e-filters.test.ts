@@ -17,6 +17,13 @@ describe('filterProblems', () => {
     expect(filterProblems({ focus: '', skip: '', labelFilter: '(Conformance || Feature:x' })[0]).toMatchObject({ field: 'labelFilter', message: 'missing closing )' });
     expect(filterProblems({ focus: '', skip: '', labelFilter: '(Conformance && !Slow) || /sig-(node|apps)/' })).toEqual([]);
   });
+
+  it('refuses a filter longer than the settings keep, instead of dropping it', () => {
+    const long = 'a'.repeat(100 * 1024);
+    expect(filterProblems({ focus: long, skip: '', labelFilter: '' })).toEqual([{ field: 'focus', position: 4096, message: 'too long: 102,400 characters, at most 4,096 are kept' }]);
+    expect(filterProblems({ focus: 'a'.repeat(4096), skip: '', labelFilter: '' })).toEqual([]);
+    expect(E2eFiltersSchema.safeParse({ focus: long }).success).toBe(false);
+  });
 });
 
 describe('e2e.test argv', () => {

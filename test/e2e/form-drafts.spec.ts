@@ -1,0 +1,90 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, startStudio, test } from './studio-fixture.js';
+
+const runButton = (page: Page) => page.getByTestId('step-detail').getByRole('button', { name: /^Run( again)?$/ });
+
+/**
+ * What a form shows is what runs: an edit that cannot run or is not saved holds the step's Run
+ * back with the reason next to it, and a change made elsewhere (a rerun) never replaces an edit
+ * without saying so.
+ */
+test('an invalid or oversized focus holds Run back with the reason, instead of running the previous focus', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await page.getByTestId('step-test').click();
+  await expect(runButton(page)).toBeEnabled();
+  const focus = page.getByRole('textbox', { name: /Focus/ });
+  await focus.fill('SchedulerPredicates(?=x)');
+  await expect(page.getByRole('form', { name: 'Which specs' }).getByRole('alert')).toContainText('look-ahead');
+  await expect(runButton(page)).toBeDisabled();
+  await expect(page.getByTestId('run-hold')).toHaveText('Run waits: The filters below cannot be used as typed: fix what is marked there first.');
+
+  await focus.fill('x'.repeat(100 * 1024));
+  await expect(page.getByRole('form', { name: 'Which specs' }).getByRole('alert')).toHaveText('too long: 102,400 characters, at most 4,096 are kept (at position 4097)');
+  await expect(runButton(page)).toBeDisabled();
+
+  await focus.fill('SchedulerPredicates');
+  await expect(page.getByTestId('run-hold')).toHaveCount(0);
+  await expect(runButton(page)).toBeEnabled();
+
+  const nodes = page.getByRole('spinbutton', { name: /Parallel nodes/ });
+  await nodes.fill('99');
+  await expect(page.getByText('Parallel nodes must be a whole number from 1 to 32.')).toBeVisible();
+  await expect(runButton(page)).toBeDisabled();
+  await nodes.fill('2');
+  await expect(runButton(page)).toBeEnabled();
+});
+
+test('a folder that is not a Kubernetes checkout is refused at the field, and Source does not run on the old folder meanwhile', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await page.getByTestId('step-source').click();
+  await page.getByRole('textbox', { name: /Folder/ }).fill(studio.dataDir);
+  await expect(page.getByTestId('run-hold')).toHaveText('Run waits: The checkout folder has changes that are not saved: save them, or put them back.');
+  await expect(runButton(page)).toBeDisabled();
+  await page.getByRole('button', { name: 'Use this folder' }).click();
+  await expect(page.locator('#source-dir-error')).toContainText('go.mod');
+  await expect(runButton(page)).toBeDisabled();
+  await page.getByRole('button', { name: 'Put back the default' }).click();
+  await expect(page.getByRole('textbox', { name: /Folder/ })).toHaveValue('');
+  await expect(runButton(page)).toBeEnabled();
+});
+
+test('Rerun puts back its run’s filters without overwriting the focus being edited, and says so', async ({ page }) => {
+  const studio = await startStudio();
+  try {
+    const id = '2026-12-01T10-00-00-000Z';
+    const summary = {
+      id,
+      startedAt: Date.parse('2026-12-01T10:00:00Z'),
+      endedAt: Date.parse('2026-12-01T10:01:00Z'),
+      outcome: 'passed',
+      filters: { focus: 'FromTheEarlierRun', skip: '', labelFilter: '', failFast: false, nodes: 1, flakeAttempts: 0, timeoutMinutes: 60 },
+      mode: 'kind',
+      cluster: { name: 'e2e', context: 'kind-e2e' },
+      nodes: { count: 1, osArch: 'linux/amd64' },
+      fingerprints: {},
+      counts: { ran: 1, passed: 1, failed: 0, skipped: 0 },
+      durationSeconds: 60,
+    };
+    const dir = path.join(studio.dataDir, 'runs', id);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'run.json'), JSON.stringify({ ...summary, commands: [], specs: [], diagnoses: [] }));
+    await writeFile(path.join(dir, 'summary.json'), JSON.stringify(summary));
+
+    await page.goto(studio.url);
+    await page.getByTestId('step-test').click();
+    const focus = page.getByRole('textbox', { name: /Focus/ });
+    // Being edited, and not valid yet, so it is not saved.
+    await focus.fill('MyHalfTypedFocus(');
+    await page.getByRole('button', { name: /Rerun last focus/ }).click();
+    await page.getByTestId('step-test').click();
+    await expect(page.getByRole('form', { name: 'Which specs' }).getByRole('status')).toContainText('This was changed elsewhere while you were editing it: it is now focus "FromTheEarlierRun"');
+    await expect(focus).toHaveValue('MyHalfTypedFocus(');
+    await page.getByRole('button', { name: 'Use the saved one' }).click();
+    await expect(focus).toHaveValue('FromTheEarlierRun');
+    await expect(page.getByRole('form', { name: 'Which specs' }).getByRole('status')).toHaveCount(0);
+  } finally {
+    await studio.stop();
+  }
+});
