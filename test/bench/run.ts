@@ -1,11 +1,11 @@
 import type { Browser } from '@playwright/test';
-import { runCaptureBench } from './capture-bench.js';
+import { type CaptureBenchResult, runCaptureBench } from './capture-bench.js';
 import { launchChromium } from './chromium.js';
 import { runJUnitBench } from './junit-bench.js';
 import { runRerunBench } from './rerun-bench.js';
 import { median } from './stats.js';
 import { formatReport } from './report.js';
-import { runStartupBench } from './startup-bench.js';
+import { runStartupBench, type StartupResult } from './startup-bench.js';
 import { runStopLatencyBench, type StopLatencyResult } from './stop-latency-bench.js';
 
 // `npm run bench`: every figure is measured in this run, next to a baseline measured in this run.
@@ -19,52 +19,78 @@ const startupRepeats = 5;
 
 const log = (line: string): void => console.log(line);
 
+/**
+ * BENCH_ONLY=capture,startup (any of capture, stop, startup, junit, rerun) runs only those parts;
+ * unset, every part runs.
+ */
+const parts = ['capture', 'stop', 'startup', 'junit', 'rerun'] as const;
+type Part = (typeof parts)[number];
+const selected = new Set<string>((process.env.BENCH_ONLY ?? parts.join(',')).split(',').map((part) => part.trim()).filter(Boolean));
+const unknown = [...selected].filter((part) => !(parts as readonly string[]).includes(part));
+if (unknown.length > 0) throw new Error(`BENCH_ONLY names no part ${unknown.join(', ')}; the parts are ${parts.join(', ')}.`);
+const runs = (part: Part): boolean => selected.has(part);
+
 async function main(): Promise<number> {
   const started = performance.now();
-  log(`Capture path: ${captureRepeats} runs each of raw node-pty, raw pipe, engine pty, engine pipe…`);
-  const capture = await runCaptureBench(floodBytes, captureRepeats, log);
+  let capture: CaptureBenchResult | undefined;
+  if (runs('capture')) {
+    log(`Capture path: ${captureRepeats} runs each of raw node-pty, raw pipe, engine pty, engine pipe…`);
+    capture = await runCaptureBench(floodBytes, captureRepeats, log);
+  }
 
   let browser: Browser | undefined;
   try {
-    browser = await launchChromium();
-    const stop: StopLatencyResult[] = [];
-    for (const terminalRenderer of rendererSettings) {
-      log(`Stop acknowledgement (terminal renderer setting "${terminalRenderer}"): ${stopRepeats} runs each of an idle and a flooding step in browser mode…`);
-      stop.push(await runStopLatencyBench(browser, { repeats: stopRepeats, runForMs, terminalRenderer }, log));
+    let stop: StopLatencyResult[] | undefined;
+    let startup: StartupResult | undefined;
+    if (runs('stop') || runs('startup')) browser = await launchChromium();
+    if (browser && runs('stop')) {
+      stop = [];
+      for (const terminalRenderer of rendererSettings) {
+        log(`Stop acknowledgement (terminal renderer setting "${terminalRenderer}"): ${stopRepeats} runs each of an idle and a flooding step in browser mode…`);
+        stop.push(await runStopLatencyBench(browser, { repeats: stopRepeats, runForMs, terminalRenderer }, log));
+      }
     }
-    log(`Start-up: ${startupRepeats} runs each of a bare page and browser mode…`);
-    const startup = await runStartupBench(browser, startupRepeats, log);
+    if (browser && runs('startup')) {
+      log(`Start-up: ${startupRepeats} runs each of a bare page and browser mode…`);
+      startup = await runStartupBench(browser, startupRepeats, log);
+    }
     for (const line of formatReport({ capture, stop, startup })) log(line);
-    const junit = runJUnitBench(7400, 7);
-    log('');
-    log(`4. JUnit results: ${junit.cases.toLocaleString()} cases, ${(junit.xmlBytes / 1024 ** 2).toFixed(1)} MiB of XML (median of 7 parses)`);
-    log(`   our parseJUnit [ours]          ${junit.parseMs.toFixed(1).padStart(7)} ms`);
-    log(`   JSON.parse of the same data    ${junit.jsonParseMs.toFixed(1).padStart(7)} ms  [baseline]`);
-    log(`   ours / JSON.parse              ${(junit.parseMs / junit.jsonParseMs).toFixed(2).padStart(7)}x  (runs in the engine, off the UI thread)`);
+    if (runs('junit')) {
+      const junit = runJUnitBench(7400, 7);
+      log('');
+      log(`4. JUnit results: ${junit.cases.toLocaleString()} cases, ${(junit.xmlBytes / 1024 ** 2).toFixed(1)} MiB of XML (median of 7 parses)`);
+      log(`   our parseJUnit [ours]          ${junit.parseMs.toFixed(1).padStart(7)} ms`);
+      log(`   JSON.parse of the same data    ${junit.jsonParseMs.toFixed(1).padStart(7)} ms  [baseline]`);
+      log(`   ours / JSON.parse              ${(junit.parseMs / junit.jsonParseMs).toFixed(2).padStart(7)}x  (runs in the engine, off the UI thread)`);
+    }
   } finally {
     await browser?.close();
   }
-  log('');
-  log('5. Rerun last focus with nothing to rebuild (engine in-process; real control plane, stand-in kind)…');
-  const rerun = await runRerunBench(5, log);
-  const rerunMedian = median(rerun.rerunMs);
-  const spawnMedian = median(rerun.spawnMs);
-  log(`   rerun request → e2e.test start [ours] ${rerunMedian.toFixed(0).padStart(7)} ms  (min ${Math.min(...rerun.rerunMs)}, max ${Math.max(...rerun.rerunMs)}; target ≤ 20,000 ms to the first spec)`);
-  log(`   spawning e2e.test directly      ${spawnMedian.toFixed(0).padStart(7)} ms  [baseline]`);
-  log(`   ours / baseline                 ${(rerunMedian / Math.max(spawnMedian, 1)).toFixed(1).padStart(7)}x  (make commands run by the reruns: ${rerun.makeCommands})`);
+  let makeCommands = 0;
+  if (runs('rerun')) {
+    log('');
+    log('5. Rerun last focus with nothing to rebuild (engine in-process; real control plane, stand-in kind)…');
+    const rerun = await runRerunBench(5, log);
+    const rerunMedian = median(rerun.rerunMs);
+    const spawnMedian = median(rerun.spawnMs);
+    makeCommands = rerun.makeCommands;
+    log(`   rerun request → e2e.test start [ours] ${rerunMedian.toFixed(0).padStart(7)} ms  (min ${Math.min(...rerun.rerunMs)}, max ${Math.max(...rerun.rerunMs)}; target ≤ 20,000 ms to the first spec)`);
+    log(`   spawning e2e.test directly      ${spawnMedian.toFixed(0).padStart(7)} ms  [baseline]`);
+    log(`   ours / baseline                 ${(rerunMedian / Math.max(spawnMedian, 1)).toFixed(1).padStart(7)}x  (make commands run by the reruns: ${rerun.makeCommands})`);
+  }
 
-  const lossy = capture.paths.filter((p) => p.ours && (p.lostBytes > 0 || p.intactRuns < p.runs.length));
+  const lossy = capture?.paths.filter((p) => p.ours && (p.lostBytes > 0 || p.intactRuns < p.runs.length)) ?? [];
   log('');
   log(`Finished in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
-  if (rerun.makeCommands > 0) {
-    log(`FAILED: reruns with nothing changed ran ${rerun.makeCommands} make command(s).`);
+  if (makeCommands > 0) {
+    log(`FAILED: reruns with nothing changed ran ${makeCommands} make command(s).`);
     return 1;
   }
   if (lossy.length > 0) {
     log(`FAILED: the app's capture path did not keep every byte: ${lossy.map((p) => `${p.path} lost up to ${p.lostBytes} B, ${p.runs.length - p.intactRuns} run(s) not intact`).join('; ')}.`);
     return 1;
   }
-  log("The app's capture path kept every byte in every run.");
+  if (capture) log("The app's capture path kept every byte in every run.");
   return 0;
 }
 
