@@ -20,7 +20,6 @@ import { settingsHandlers } from './handlers/settings-handlers.js';
 import { shellHandlers } from './handlers/shell-handlers.js';
 import { sourceHandlers } from './handlers/source-handlers.js';
 import { stepHandlers } from './handlers/step-handlers.js';
-import { interruptedHotSwaps } from './kind/interrupted-hot-swaps.js';
 import { KindTarget } from './kind/kind-target.js';
 import { Notices } from './notices.js';
 import { OutputHub } from './output/output-hub.js';
@@ -28,17 +27,10 @@ import { ownKubectl } from './remote/own-kubectl.js';
 import { RemoteTarget } from './remote/remote-target.js';
 import { SwapGuard } from './remote/swap-guard.js';
 import { ShellSessions } from './shell/shell-sessions.js';
-import { BuildStep } from './steps/build-step.js';
-import { ClusterStep } from './steps/cluster-step.js';
-import { CommandStep, type CommandStepDefinition } from './steps/command-step.js';
-import { HostStep } from './steps/host-step.js';
-import { ModeStep } from './steps/mode-step.js';
-import { NativeKindStep } from './steps/native-kind-step.js';
-import { SourceStep } from './steps/source-step.js';
+import { addStartupNotices } from './startup-notices.js';
+import type { CommandStepDefinition } from './steps/command-step.js';
 import { StepRunner } from './steps/step-runner.js';
-import { TeardownStep } from './steps/teardown-step.js';
-import { TestStep } from './steps/test-step.js';
-import { ToolchainStep } from './steps/toolchain-step.js';
+import { wizardStepsFor } from './steps/wizard-steps.js';
 import { trackCurrentCluster } from './store/current-cluster.js';
 import { HistoryStore } from './store/history-store.js';
 import { SettingsStore } from './store/settings-store.js';
@@ -130,18 +122,7 @@ export class Engine {
       platform: { os: process.platform, arch: hardwareArch, distro: process.platform === 'linux' ? await linuxDistro() : undefined },
       electronTranslated: options.electronTranslated,
       catalog: wizardSteps,
-      steps: [
-        new HostStep(),
-        new ToolchainStep(),
-        new NativeKindStep({ stallMs: options.downloadStallMs }),
-        new SourceStep(),
-        new ModeStep(targets),
-        new BuildStep(targets),
-        new ClusterStep(targets),
-        new TestStep(guard),
-        new TeardownStep({ guard, targets }),
-        ...(options.extraSteps ?? []).map((definition) => new CommandStep(definition)),
-      ],
+      steps: wizardStepsFor({ targets, guard, downloadStallMs: options.downloadStallMs, extraSteps: options.extraSteps }),
       gate: (stepId) => guard.refusal(stepId),
       onUpdate: (info) => {
         currentCluster.stepChanged(info);
@@ -167,12 +148,7 @@ export class Engine {
     });
     const info = { version: options.version, shell: options.shell, dataDir, logDir };
     const engine = new Engine({ info, settings: settings.store, history: history.store, hub, steps, shells, runs, guard, notices, broadcaster, searchPath });
-    for (const problem of [settings.problem, history.problem]) if (problem) notices.add('warning', problem);
-    const swapNotice = guard.startupNotice();
-    if (swapNotice) notices.add('error', swapNotice, 'remote-swap');
-    for (const interrupted of await interruptedHotSwaps(dataDir)) {
-      notices.add('warning', `A kube-scheduler hot-swap on the kind cluster ${interrupted.cluster} was interrupted (${interrupted.state}). Run the Teardown step with "keep" to put the original scheduler back, or delete the cluster.`);
-    }
+    await addStartupNotices(notices, { dataDir, guard, problems: [settings.problem, history.problem] });
     return engine;
   }
 
