@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RebuildCauseSchema } from './rebuild-cause.js';
 
 /** One thing the Build step produces, and how. */
 export interface BuildArtefact {
@@ -7,6 +8,8 @@ export interface BuildArtefact {
   argv: string[];
   /** Go packages whose sources decide whether it must be rebuilt; undefined means the whole tree. */
   goPackages?: string[];
+  /** Those of goPackages the build makes a test binary of (go test -c): their test files and test-only imports count. */
+  testPackages?: string[];
   /** Binaries it must leave in the tree's output folder. */
   binaries: string[];
   /** The node image it must leave in Docker. */
@@ -16,8 +19,15 @@ export interface BuildArtefact {
 export const ArtefactStatusSchema = z.object({
   id: z.string(),
   title: z.string(),
-  state: z.enum(['built', 'up-to-date', 'hot-swap', 'failed', 'not-run']),
+  state: z.enum(['built', 'up-to-date', 'hot-swap', 'building', 'failed', 'not-run']),
+  /** Plain words, without times: the view shows builtAt and startedAt in the user's own format. */
   reason: z.string(),
+  /** Why it is (being) rebuilt: the changed files it is built from, and through which of its packages. */
+  causes: z.array(RebuildCauseSchema).optional(),
+  /** When its build command started (while building, and after). */
+  startedAt: z.number().optional(),
+  /** While building: packages compiled so far, of those Go lists as it compiles them (go build -v). */
+  compiled: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), last: z.string().optional() }).optional(),
   fingerprint: z.string().optional(),
   builtAt: z.number().optional(),
   commit: z.string().optional(),

@@ -16,7 +16,9 @@ export interface PlanInputs {
 
 /**
  * What to build for a mode. kind mode: the node image from source, then the test binaries on the host.
- * Remote mode: no image; kube-scheduler on its own, so a scheduler-only change rebuilds only it.
+ * Remote mode: no image; kube-scheduler on its own, so a change it alone is built from rebuilds only
+ * it. Most scheduler changes are not that: e2e.test imports pkg/scheduler and many of its plugins
+ * (through test/e2e/scheduling, pkg/kubelet and others), so they rebuild the test binaries too.
  */
 export function buildPlan(inputs: PlanInputs): BuildArtefact[] {
   const tests: BuildArtefact = {
@@ -25,6 +27,8 @@ export function buildPlan(inputs: PlanInputs): BuildArtefact[] {
     argv: ['make', 'all', `WHAT=cmd/kubectl test/e2e/e2e.test ${inputs.ginkgoPath}`],
     // The ginkgo CLI is vendored: Go finds it by its import path, not by the vendor/ folder.
     goPackages: ['./cmd/kubectl', './test/e2e', inputs.ginkgoPath.replace(/^vendor\//, '')],
+    // hack/lib/golang.sh builds *.test targets with `go test -c` (kubernetes v1.35.4, build_binaries_for_platform).
+    testPackages: ['./test/e2e'],
     binaries: ['kubectl', 'e2e.test', 'ginkgo'],
   };
   if (inputs.mode === 'remote') {

@@ -3,9 +3,13 @@ export interface FingerprintInputs {
   argv: readonly string[];
   /** Tool versions that change the output (go, kind, make). */
   tools: Record<string, string>;
-  /** Git tree hashes at HEAD of every folder the artefact is built from (or of the whole tree). */
+  /**
+   * What the artefact's sources hold: git's blob id of each file of its package folders as it is now
+   * (at HEAD, or in the working tree when changed; "deleted" for a removed one), or, for the whole
+   * tree, "." and HEAD's tree hash.
+   */
   trees: Record<string, string>;
-  /** Working-tree content hashes of changed and untracked files among those folders; "deleted" for removed ones. */
+  /** For the whole tree only: content hashes of its changed and untracked files; "deleted" for removed ones. */
   changes: Record<string, string>;
   /** Files that change every build: go.mod, go.sum, .go-version. */
   buildFiles: Record<string, string>;
@@ -22,7 +26,7 @@ const sortedEntries = (record: Record<string, string>): string[] =>
  */
 export function fingerprintMaterial(inputs: FingerprintInputs): string {
   return [
-    'studio-fingerprint/1',
+    'studio-fingerprint/2',
     `argv ${JSON.stringify(inputs.argv)}`,
     ...sortedEntries(inputs.tools).map((line) => `tool ${line}`),
     ...sortedEntries(inputs.buildFiles).map((line) => `file ${line}`),

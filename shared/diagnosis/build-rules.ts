@@ -4,6 +4,15 @@ import type { DiagnosisRule } from './diagnosis-rules.js';
 /** The failure signatures of building Kubernetes: Go toolchain, Docker resources, buildx, GNU tools. */
 export const buildRules: DiagnosisRule[] = [
   {
+    id: 'kind-missing',
+    pattern: /kind mode needs kind:/,
+    explain: () => ({
+      title: 'kind mode needs kind, and there is none',
+      explanation: 'The node image is built with `kind build node-image`, and no kind binary was found in the app\'s bin folder, on the search path or at the path set in the settings. Nothing was built.',
+      fix: 'Open step 3, Native kind, and run it: it downloads kind for this CPU, checks it and installs it where this step looks first. Or choose remote mode.',
+    }),
+  },
+  {
     id: 'go-too-old',
     pattern: /Kubernetes requires (go[\d.]+) or greater|go\.mod requires go >= ([\d.]+)|requires go(?:lang)? ?>= ?([\d.]+)/i,
     explain: (match, platform) => ({

@@ -54,7 +54,9 @@ describe('the Build step on a miniature Kubernetes checkout (real git, go and ma
     expect(buildCommands(second)).toEqual([]);
     expect(artefacts(second)).toEqual({ 'kube-scheduler': 'up-to-date', 'test-binaries': 'up-to-date' });
     if (second.result?.kind !== 'build') throw new Error('no result');
-    expect(second.result.build.artefacts[0]?.reason).toMatch(/^up to date \(built .* from [0-9a-f]{12}\)$/);
+    expect(second.result.build.artefacts[0]?.reason).toMatch(/^up to date: built from [0-9a-f]{12}, and nothing it is built from changed since$/);
+    // The first build says so, not "(not built yet)" after its duration.
+    expect(first.result?.kind === 'build' && first.result.build.artefacts.map((a) => a.reason)).toEqual([expect.stringMatching(/^built in .+: its first build from this checkout$/), expect.stringMatching(/^built in .+: its first build from this checkout$/)]);
   });
 
   it('a scheduler change rebuilds only kube-scheduler; reverting it rebuilds it again; an unrelated change rebuilds nothing', async () => {
@@ -143,6 +145,25 @@ describe('the Build step on a miniature Kubernetes checkout (real git, go and ma
     expect(artefacts(dirty)).toEqual({ 'node-image': 'built', 'test-binaries': 'up-to-date' });
     expect(dirty.commands.map((c) => c.argv.join(' ')).join('\n')).toMatch(new RegExp(`--image kindest/node:studio-${commit.slice(0, 12)}-dirty-[0-9a-f]{8} `));
     delete process.env.STUDIO_STANDIN_STATE;
+  });
+});
+
+describe('the Build step in kind mode without kind', () => {
+  const temp = useTempDir('build-no-kind');
+
+  it('stops before running anything, in the app\'s words, with a diagnosis that points to the Native kind step', async () => {
+    const checkout = await createMiniKubernetes(path.join(temp.dir, 'kubernetes'));
+    const dataDir = path.join(temp.dir, 'data');
+    await mkdir(dataDir);
+    // No kind on this machine's PATH, in the app's bin folder or in the settings (the test's premise).
+    const info = await runStep(dataDir, 'build', { sourceDir: checkout, mode: 'kind' });
+    expect(info.outcome).toBe('failure');
+    expect(info.error?.message).toMatch(/^kind mode needs kind: run the Native kind step first \(no kind in .+ or on the search path\)\.$/);
+    expect(info.error?.message).not.toMatch(/Command not found|PATH=/);
+    expect(info.commands.map((c) => c.argv.join(' '))).not.toContain('kind version');
+    expect(info.commands.some((c) => c.argv[0] === 'make' || c.argv[1] === 'build')).toBe(false);
+    expect(info.diagnoses?.map((d) => d.id)).toEqual(['kind-missing']);
+    expect(info.diagnoses?.[0]?.fix).toMatch(/Native kind/);
   });
 });
 

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fingerprintMaterial } from '../../../shared/build/fingerprint-material.js';
+import { folderOf, type GoPackage } from '../../../shared/build/go-package.js';
+import { packageOfFile } from '../../../shared/build/package-of-file.js';
+import { treeBuildFiles } from '../../../shared/build/rebuild-cause.js';
 import type { StepContext } from '../steps/step.js';
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -10,42 +13,58 @@ async function contentHash(file: string): Promise<string> {
   return readFile(file).then(sha256, () => 'deleted');
 }
 
-/** Whether `file` lies in one of `dirs` (a folder counts with everything below it; "." is the whole tree). */
-function within(file: string, dirs: readonly string[] | undefined): boolean {
-  if (!dirs) return true;
-  return dirs.some((dir) => dir === '.' || file === dir || file.startsWith(`${dir}/`));
+/**
+ * The id git gives a file's content now (`git hash-object` without filters): the same as its blob
+ * at HEAD when it is unchanged, so committing what was built does not make it look changed.
+ */
+async function workingBlobId(file: string): Promise<string> {
+  const info = await lstat(file).catch(() => undefined);
+  if (!info) return 'deleted';
+  const data = info.isSymbolicLink() ? Buffer.from(await readlink(file)) : await readFile(file);
+  return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
 }
 
 export interface FingerprintSource {
   checkout: string;
   argv: readonly string[];
-  /** Folders the artefact is built from; undefined means the whole tree. */
-  dirs?: readonly string[];
+  /** The packages the artefact is built from; undefined means the whole tree. */
+  packages?: readonly GoPackage[];
   changedFiles: readonly string[];
   tools: Record<string, string>;
 }
 
 /**
- * What an artefact would be built from right now, as one hash: git tree hashes at HEAD of its folders,
- * the working-tree content of changed and untracked files among them, go.mod, go.sum, .go-version,
- * the build command and the tool versions.
+ * What an artefact would be built from right now, as one hash. For a Go artefact: the content of
+ * each file directly in one of its package folders (not in sub-folders: those are other packages,
+ * in its deps or not) and of each file a package embeds, changed or untracked ones as they are in
+ * the working tree; go.mod, go.sum, .go-version; the build command and the tool versions. For the
+ * whole tree: HEAD's tree hash and the content of every changed file.
  */
 export async function artefactFingerprint(context: StepContext, source: FingerprintSource): Promise<string> {
-  const git = (...args: string[]) => context.run({ argv: ['git', '-C', source.checkout, ...args] }, { terminal: 'pipe' });
-  const trees: Record<string, string> = {};
-  if (!source.dirs || source.dirs.includes('.')) {
-    trees['.'] = (await git('rev-parse', 'HEAD^{tree}')).stdout.trim();
-  } else if (source.dirs.length > 0) {
-    // One ls-tree for all folders: "<mode> tree <hash>\t<path>" for each one that exists at HEAD.
-    const listing = (await git('ls-tree', '-z', 'HEAD', '--', ...source.dirs)).stdout;
+  const git = (...args: string[]) => context.run({ argv: ['git', '-C', source.checkout, '--literal-pathspecs', ...args] }, { terminal: 'pipe' });
+  const files: Record<string, string> = {};
+  const changes: Record<string, string> = {};
+  if (!source.packages) {
+    files['.'] = (await git('rev-parse', 'HEAD^{tree}')).stdout.trim();
+    for (const file of source.changedFiles) changes[file] = await contentHash(path.join(source.checkout, file));
+  } else if (source.packages.length > 0) {
+    const folders = new Set(source.packages.map((p) => p.dir));
+    const embeds = new Set(source.packages.flatMap((p) => p.embeds));
+    // "dir/" lists that folder's entries, sub-folders as tree entries, which are left out; a file
+    // named outright (an embedded one) is listed as itself. kubernetes' e2e.test has about 3,000
+    // package folders: one command for all of them, well inside the argument limit.
+    const pathspecs = [...[...folders].map((dir) => (dir === '.' ? './' : `${dir}/`)), ...embeds];
+    const listing = (await git('ls-tree', '-z', 'HEAD', '--', ...pathspecs)).stdout;
     for (const entry of listing.split('\0')) {
       const match = /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
-      if (match?.[3]) trees[match[3]] = `${match[1]}:${match[2]}`;
+      if (!match?.[3] || match[1] === 'tree') continue;
+      if (folders.has(folderOf(match[3])) || embeds.has(match[3])) files[match[3]] = match[2] as string;
+    }
+    for (const file of source.changedFiles) {
+      if (packageOfFile(file, source.packages)) files[file] = await workingBlobId(path.join(source.checkout, file));
     }
   }
-  const changes: Record<string, string> = {};
-  for (const file of source.changedFiles.filter((f) => within(f, source.dirs))) changes[file] = await contentHash(path.join(source.checkout, file));
   const buildFiles: Record<string, string> = {};
-  for (const file of ['go.mod', 'go.sum', '.go-version']) buildFiles[file] = await contentHash(path.join(source.checkout, file));
-  return sha256(fingerprintMaterial({ argv: source.argv, tools: source.tools, trees, changes, buildFiles }));
+  for (const file of treeBuildFiles) buildFiles[file] = await contentHash(path.join(source.checkout, file));
+  return sha256(fingerprintMaterial({ argv: source.argv, tools: source.tools, trees: files, changes, buildFiles }));
 }

@@ -12,6 +12,8 @@ const RecordSchema = z.object({
   image: z.string().optional(),
   /** The Kubernetes version a node image was built at (git describe of the checkout, as kind's source build stamps /kind/version). */
   kubernetesVersion: z.string().optional(),
+  /** The tool versions it was built with (go, kind, make). */
+  tools: z.record(z.string(), z.string()).optional(),
   /** What the tree looked like when it was built: its commit and the content of its uncommitted files. */
   source: z.object({ commit: z.string(), changes: z.record(z.string(), z.string()) }).optional(),
 });

@@ -9,7 +9,7 @@ import { describeBinary } from '../../../shared/toolchain/describe-binary.js';
 import type { StepContext } from '../steps/step.js';
 import { readBinaryHeader } from '../tools/read-binary-header.js';
 import type { ArtefactRecord } from './build-records.js';
-import { goPackageDirs } from './go-package-dirs.js';
+import { goPackages, packageFolders } from './go-packages.js';
 
 /** Content hashes of the uncommitted files of a tree, as recorded with a node image. */
 export async function changeHashes(checkout: string, files: readonly string[]): Promise<Record<string, string>> {
@@ -43,8 +43,8 @@ export async function schedulerOnlyChange(context: StepContext, checkout: string
   const present: string[] = [];
   for (const command of nodeImageCommands) if ((await stat(path.join(checkout, command)).catch(() => undefined))?.isDirectory()) present.push(command);
   try {
-    const scheduler = await goPackageDirs(context, checkout, ['./cmd/kube-scheduler'], env);
-    const nodeImage = present.length > 0 ? await goPackageDirs(context, checkout, present, env) : [];
+    const scheduler = packageFolders(await goPackages(context, checkout, ['./cmd/kube-scheduler'], env));
+    const nodeImage = present.length > 0 ? packageFolders(await goPackages(context, checkout, present, env)) : [];
     return schedulerOnlyVerdict(files, { scheduler, nodeImage });
   } catch (error) {
     return { schedulerOnly: false, reason: `go list could not tell which binaries the change is in (${(error as Error).message})` };

@@ -5,15 +5,19 @@ import { binaryRunsOn } from '../../../shared/binary/binary-runs-on.js';
 import type { ArtefactStatus, BuildArtefact, BuildResult } from '../../../shared/build/build-artefact.js';
 import { binaryLocations } from '../../../shared/build/binary-locations.js';
 import { buildPlan } from '../../../shared/build/build-plan.js';
+import type { GoPackage } from '../../../shared/build/go-package.js';
+import { CompileProgress } from '../../../shared/build/compile-progress.js';
+import { describeCause, rebuildCauses, type RebuildCause } from '../../../shared/build/rebuild-cause.js';
 import { AppError, toErrorInfo } from '../../../shared/errors/app-error.js';
 import { formatDuration } from '../../../shared/steps/step-duration.js';
 import { describeBinary } from '../../../shared/toolchain/describe-binary.js';
 import { artefactFingerprint } from '../build/artefact-fingerprint.js';
 import { BuildRecords, hotSwapRecord, type ArtefactRecord } from '../build/build-records.js';
-import { goPackageDirs } from '../build/go-package-dirs.js';
+import { goPackages } from '../build/go-packages.js';
 import { buildSchedulerForNode, changeHashes, filesChangedSince, schedulerOnlyChange } from '../build/scheduler-hot-swap-build.js';
 import { inspectCheckout } from '../source/inspect-checkout.js';
 import { locateCheckout } from '../source/locate-checkout.js';
+import { findTool } from '../tools/find-tool.js';
 import { readBinaryHeader } from '../tools/read-binary-header.js';
 import { probeArch } from './probe-arch.js';
 import type { ClusterTargets } from '../cluster/cluster-target.js';
@@ -21,10 +25,38 @@ import type { Step, StepContext } from './step.js';
 
 type Platform = { os: string; arch: string };
 
-/** Why an artefact is rebuilt: `reason` is decided on, `message` is shown. */
+/**
+ * Makes the build print each package it compiles: `make all` hands GOFLAGS to go through the
+ * environment (kubernetes v1.35.4 build/root/Makefile documents `make all WHAT=cmd/kubelet GOFLAGS=-v`;
+ * hack/lib/golang.sh only reads -tags out of it), and go build's -v prints a package's import path as
+ * it compiles it. go test -c, which builds e2e.test, takes -v as the test binary's flag and prints
+ * nothing more. The user's own GOFLAGS stay.
+ */
+const verboseGo = { GOFLAGS: [process.env.GOFLAGS, '-v'].filter(Boolean).join(' ') };
+
+/** Why an artefact is rebuilt: `reason` is decided on, `message` is shown, `causes` name the changed files. */
 interface Staleness {
   reason: 'forced' | 'not-built' | 'sources-changed' | 'output-changed';
   message: string;
+  causes?: RebuildCause[];
+}
+
+const short = (commit: string): string => commit.slice(0, 12);
+
+/**
+ * kind mode builds the node image with kind: without one on the search path (or where the settings
+ * point), say so in the app's words before anything runs, not as a "command not found" at `kind version`.
+ */
+function requireKind(context: StepContext): void {
+  const kind = findTool('kind', context.searchPath, context.settings.toolPaths.kind);
+  if (kind.problem) throw new AppError(`kind mode needs kind: ${kind.problem} Run the Native kind step, or fix the path in the Toolchain step.`);
+  if (!kind.path) throw new AppError(`kind mode needs kind: run the Native kind step first (no kind in ${context.binDir} or on the search path).`);
+}
+
+/** "a.go (in pkg/a, through …)" for the first causes, and how many more. */
+function listCauses(causes: readonly RebuildCause[]): string {
+  const shown = causes.slice(0, 3).map(describeCause).join('; ');
+  return causes.length > 3 ? `${shown}; and ${causes.length - 3} more files` : shown;
 }
 
 /**
@@ -44,11 +76,18 @@ export class BuildStep implements Step {
     const changed = [...source.dirtyFiles, ...source.untrackedFiles];
     const dirtyHash = changed.length > 0 ? createHash('sha256').update(changed.join('\n')).digest('hex') : undefined;
     const mode = context.settings.mode;
+    if (mode === 'kind') requireKind(context);
     const plan = buildPlan({ mode, checkout: dir, arch: host.arch, commit: source.commit, dirtyHash, ginkgoPath: source.ginkgoPath });
     const goEnv = source.toolchain.action === 'download' && source.toolchain.version ? { GOTOOLCHAIN: source.toolchain.version } : {};
+    // Go keeps a toolchain it downloads (GOTOOLCHAIN) in GOMODCACHE. The build sets GOMODCACHE to
+    // _output/local/go/cache/mod unless it is set (kubernetes v1.35.4 hack/lib/golang.sh setup_env,
+    // KUBE_GOPATH=${KUBE_OUTPUT}/go; hack/lib/init.sh KUBE_OUTPUT=<tree>/_output/local): the app's own
+    // go list uses the same folder, so the toolchain is downloaded once, where the build finds it.
+    const listEnv = process.env.GOMODCACHE ? goEnv : { ...goEnv, GOMODCACHE: path.join(dir, '_output', 'local', 'go', 'cache', 'mod') };
     const tools = { go: source.localGo ?? 'none', ...(await this.targets[mode].buildTools(context)) };
     const { records, problem } = await BuildRecords.open(context.dataDir, dir);
     if (problem) context.print(`\x1b[33m${problem}\x1b[0m`);
+    const changeContent = await changeHashes(dir, changed);
 
     const statuses: ArtefactStatus[] = plan.map((artefact) => ({ id: artefact.id, title: artefact.title, state: 'not-run', reason: 'not reached', outputs: [] }));
     const result = (): BuildResult => ({ mode, checkout: dir, artefacts: statuses });
@@ -56,14 +95,16 @@ export class BuildStep implements Step {
 
     for (const [index, artefact] of plan.entries()) {
       const status = statuses[index] as ArtefactStatus;
-      const dirs = artefact.goPackages ? await goPackageDirs(context, dir, artefact.goPackages, goEnv) : undefined;
-      const fingerprint = await artefactFingerprint(context, { checkout: dir, argv: artefact.argv, dirs, changedFiles: changed, tools });
+      const { packages, goBuilt } = await this.packagesOf(context, artefact, dir, listEnv);
+      const fingerprint = await artefactFingerprint(context, { checkout: dir, argv: artefact.argv, packages, changedFiles: changed, tools });
       const record = records.get(artefact.id);
       const stale = await this.staleness(context, artefact, record, fingerprint, dir, host);
+      if (stale?.reason === 'sources-changed' && packages && record?.source) {
+        Object.assign(stale, await this.whyChanged(context, { checkout: dir, record, commit: source.commit, now: changeContent, packages, tools }));
+      }
       if (stale?.reason === 'sources-changed' && artefact.id === 'node-image' && record?.source) {
-        const now = await changeHashes(dir, changed);
-        const files = await filesChangedSince(context, dir, record.source, source.commit, now);
-        const verdict = await schedulerOnlyChange(context, dir, files, goEnv);
+        const files = await filesChangedSince(context, dir, record.source, source.commit, changeContent);
+        const verdict = await schedulerOnlyChange(context, dir, files, listEnv);
         if (!verdict.schedulerOnly) context.print(`Not a scheduler-only change: ${verdict.reason}.`);
         if (verdict.schedulerOnly) {
           await this.hotSwapInstead(context, { status, result, records, record, fingerprint, checkout: dir, arch: host.arch, env: goEnv, commit: source.commit, files });
@@ -72,7 +113,7 @@ export class BuildStep implements Step {
       }
       if (!stale) {
         const fresh = record as ArtefactRecord;
-        Object.assign(status, { state: 'up-to-date', reason: `up to date (built ${new Date(fresh.builtAt).toLocaleString()} from ${fresh.commit.slice(0, 12)})`, fingerprint, builtAt: fresh.builtAt, commit: fresh.commit, outputs: fresh.outputs });
+        Object.assign(status, { state: 'up-to-date', reason: `up to date: built from ${short(fresh.commit)}, and nothing it is built from changed since`, fingerprint, builtAt: fresh.builtAt, commit: fresh.commit, outputs: fresh.outputs });
         context.print(`${artefact.title}: ${status.reason}`);
         context.setResult({ kind: 'build', build: result() });
         continue;
@@ -80,17 +121,24 @@ export class BuildStep implements Step {
       context.print(`${artefact.title}: building (${stale.message})`);
       await records.forget(artefact.id);
       const started = Date.now();
+      const progress = this.compileProgress(goBuilt);
+      Object.assign(status, { state: 'building', reason: `building: ${stale.message}`, causes: stale.causes, startedAt: started, ...(progress ? { compiled: progress.count } : {}) });
+      context.setResult({ kind: 'build', build: result() });
+      const report = progress ? this.reportProgress(context, artefact, status, progress, result) : undefined;
       try {
-        await context.run({ argv: artefact.argv, cwd: dir, env: goEnv });
+        await context.run({ argv: artefact.argv, cwd: dir, env: { ...goEnv, ...(progress ? verboseGo : {}) } }, progress ? { onOutput: (text) => report?.seen(text) } : {});
+        report?.stop();
+        status.compiled = undefined;
         const outputs = await this.checkOutputs(context, artefact, dir, host);
         const builtAt = Date.now();
-        const treeState = artefact.image ? { source: { commit: source.commit, changes: await changeHashes(dir, changed) }, kubernetesVersion: source.describe } : {};
-        await records.remember(artefact.id, { fingerprint, builtAt, commit: source.commit, outputs, image: artefact.image, ...treeState });
+        const imageState = artefact.image ? { kubernetesVersion: source.describe } : {};
+        await records.remember(artefact.id, { fingerprint, builtAt, commit: source.commit, outputs, image: artefact.image, tools, source: { commit: source.commit, changes: changeContent }, ...imageState });
         if (artefact.image) await records.forget(hotSwapRecord);
-        Object.assign(status, { state: 'built', reason: `built in ${formatDuration(builtAt - started)} (${stale.message})`, fingerprint, builtAt, commit: source.commit, outputs });
+        Object.assign(status, { state: 'built', reason: `built in ${formatDuration(builtAt - started)}: ${stale.message}`, fingerprint, builtAt, commit: source.commit, outputs });
         context.setResult({ kind: 'build', build: result() });
       } catch (error) {
-        Object.assign(status, { state: 'failed', reason: toErrorInfo(error).message });
+        report?.stop();
+        Object.assign(status, { state: 'failed', reason: toErrorInfo(error).message, compiled: undefined });
         context.setResult({ kind: 'build', build: result() });
         throw error;
       }
@@ -109,7 +157,7 @@ export class BuildStep implements Step {
     const done = records.get(hotSwapRecord);
     const binaryThere = done ? await readBinaryHeader(path.join(job.checkout, done.outputs[0]?.path ?? '')).then(() => true, () => false) : false;
     if (done && done.fingerprint === job.fingerprint && binaryThere) {
-      Object.assign(status, { state: 'hot-swap', reason: `scheduler-only change: kube-scheduler for linux/${job.arch} is up to date (built ${new Date(done.builtAt).toLocaleString()}); the image ${record.image ?? ''} stays`, fingerprint: job.fingerprint, builtAt: done.builtAt, commit: done.commit, outputs: done.outputs });
+      Object.assign(status, { state: 'hot-swap', reason: `scheduler-only change: kube-scheduler for linux/${job.arch} is up to date; the image ${record.image ?? ''} stays`, fingerprint: job.fingerprint, builtAt: done.builtAt, commit: done.commit, outputs: done.outputs });
       context.setResult({ kind: 'build', build: job.result() });
       return;
     }
@@ -125,8 +173,8 @@ export class BuildStep implements Step {
   /** Why an artefact must be rebuilt (a reason to decide on, a sentence to show), or undefined when its record still holds. */
   private async staleness(context: StepContext, artefact: BuildArtefact, record: ArtefactRecord | undefined, fingerprint: string, checkout: string, host: Platform): Promise<Staleness | undefined> {
     if (context.force) return { reason: 'forced', message: 'rebuild requested' };
-    if (!record) return { reason: 'not-built', message: 'not built yet' };
-    if (record.fingerprint !== fingerprint) return { reason: 'sources-changed', message: `its sources changed since ${new Date(record.builtAt).toLocaleString()}` };
+    if (!record) return { reason: 'not-built', message: 'its first build from this checkout' };
+    if (record.fingerprint !== fingerprint) return { reason: 'sources-changed', message: `what it is built from changed since it was built from ${short(record.commit)}` };
     for (const output of record.outputs) {
       const header = await readBinaryHeader(path.join(checkout, output.path)).catch(() => undefined);
       if (!header) return { reason: 'output-changed', message: `${output.path} is gone` };
@@ -137,6 +185,75 @@ export class BuildStep implements Step {
       if (arch !== host.arch) return { reason: 'output-changed', message: arch ? `the image ${artefact.image} is ${arch}` : `the image ${artefact.image} is gone` };
     }
     return undefined;
+  }
+
+  /**
+   * Counts what `go build -v` prints of the artefact's own packages, when it has any go build
+   * compiles (`go test -c` takes -v for the test binary and prints nothing: see verboseGo).
+   */
+  private compileProgress(built: readonly GoPackage[] | undefined): CompileProgress | undefined {
+    const printed = new Set((built ?? []).map((p) => p.id));
+    return printed.size > 0 ? new CompileProgress(printed) : undefined;
+  }
+
+  /** Shows the count in the artefact table as it moves (at most four times a second) and in the terminal every 30 s. */
+  private reportProgress(context: StepContext, artefact: BuildArtefact, status: ArtefactStatus, progress: CompileProgress, result: () => BuildResult): { seen(text: string): void; stop(): void } {
+    let shownAt = 0;
+    const show = (): void => {
+      shownAt = Date.now();
+      status.compiled = progress.count;
+      context.setResult({ kind: 'build', build: result() });
+    };
+    const started = Date.now();
+    const terminal = setInterval(() => {
+      const { done, total } = progress.count;
+      context.print(`\x1b[2m${artefact.title}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} packages compiled, ${formatDuration(Date.now() - started)}\x1b[0m`);
+    }, 30_000);
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    return {
+      seen: (text) => {
+        if (!progress.feed(text) || pending) return;
+        const wait = Math.max(0, shownAt + 250 - Date.now());
+        pending = setTimeout(() => {
+          pending = undefined;
+          show();
+        }, wait);
+      },
+      stop: () => {
+        clearInterval(terminal);
+        if (pending) clearTimeout(pending);
+        pending = undefined;
+      },
+    };
+  }
+
+  /**
+   * The Go packages an artefact is built from (its test packages as `go test -c` builds them), or
+   * undefined for the whole tree; and those `go build` compiles (the others are go test -c's).
+   */
+  private async packagesOf(context: StepContext, artefact: BuildArtefact, checkout: string, env: Record<string, string | undefined>): Promise<{ packages?: GoPackage[]; goBuilt?: GoPackage[] }> {
+    if (!artefact.goPackages) return {};
+    const tests = artefact.testPackages ?? [];
+    const plain = artefact.goPackages.filter((p) => !tests.includes(p));
+    const goBuilt = plain.length > 0 ? await goPackages(context, checkout, plain, env) : [];
+    return { goBuilt, packages: tests.length > 0 ? [...goBuilt, ...(await goPackages(context, checkout, tests, env, true))] : goBuilt };
+  }
+
+  /**
+   * Which files changed since the artefact was last built that it is built from, and through which of
+   * its packages; or which tool changed. Undefined fields when the record cannot say (history rewritten).
+   */
+  private async whyChanged(
+    context: StepContext,
+    job: { checkout: string; record: ArtefactRecord; commit: string; now: Record<string, string>; packages: readonly GoPackage[]; tools: Record<string, string> },
+  ): Promise<Partial<Staleness>> {
+    const files = await filesChangedSince(context, job.checkout, job.record.source as NonNullable<ArtefactRecord['source']>, job.commit, job.now);
+    const causes = rebuildCauses(files, job.packages);
+    if (causes.length > 0) return { causes, message: `rebuilt because ${causes.length === 1 ? 'this file' : 'these files'} changed: ${listCauses(causes)}` };
+    const before = job.record.tools ?? {};
+    const tools = Object.keys(job.tools).filter((name) => before[name] !== undefined && before[name] !== job.tools[name]);
+    if (tools.length > 0) return { message: `rebuilt because ${tools.map((name) => `${name} changed (${before[name]} → ${job.tools[name]})`).join(', ')}` };
+    return {};
   }
 
   /** Finds each binary where the tree's build leaves it (the newest copy wins) and checks it runs here. */
