@@ -1,6 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { seedRun } from './seed-run.js';
 import { expect, startStudio, test } from './studio-fixture.js';
 
 const runButton = (page: Page) => page.getByTestId('step-detail').getByRole('button', { name: /^Run( again)?$/ });
@@ -53,31 +52,15 @@ test('a folder that is not a Kubernetes checkout is refused at the field, and So
 test('Rerun puts back its run’s filters without overwriting the focus being edited, and says so', async ({ page }) => {
   const studio = await startStudio();
   try {
-    const id = '2026-12-01T10-00-00-000Z';
-    const summary = {
-      id,
-      startedAt: Date.parse('2026-12-01T10:00:00Z'),
-      endedAt: Date.parse('2026-12-01T10:01:00Z'),
-      outcome: 'passed',
-      filters: { focus: 'FromTheEarlierRun', skip: '', labelFilter: '', failFast: false, nodes: 1, flakeAttempts: 0, timeoutMinutes: 60 },
-      mode: 'kind',
-      cluster: { name: 'e2e', context: 'kind-e2e' },
-      nodes: { count: 1, osArch: 'linux/amd64' },
-      fingerprints: {},
-      counts: { ran: 1, passed: 1, failed: 0, skipped: 0 },
-      durationSeconds: 60,
-    };
-    const dir = path.join(studio.dataDir, 'runs', id);
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'run.json'), JSON.stringify({ ...summary, commands: [], specs: [], diagnoses: [] }));
-    await writeFile(path.join(dir, 'summary.json'), JSON.stringify(summary));
-
+    await seedRun(studio.dataDir, { focus: 'FromTheEarlierRun', mode: 'kind', context: 'kind-e2e' });
     await page.goto(studio.url);
     await page.getByTestId('step-test').click();
     const focus = page.getByRole('textbox', { name: /Focus/ });
     // Being edited, and not valid yet, so it is not saved.
     await focus.fill('MyHalfTypedFocus(');
     await page.getByRole('button', { name: /Rerun last focus/ }).click();
+    // The rerun takes the wizard along from step to step; it ends at Build here (no checkout).
+    await expect(page.getByTestId('rerun-state')).toContainText('The rerun stopped at the build step');
     await page.getByTestId('step-test').click();
     await expect(page.getByRole('form', { name: 'Which specs' }).getByRole('status')).toContainText('This was changed elsewhere while you were editing it: it is now focus "FromTheEarlierRun"');
     await expect(focus).toHaveValue('MyHalfTypedFocus(');

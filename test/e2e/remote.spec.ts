@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startControlPlane, type ControlPlane } from '../real/control-plane.js';
+import { seedRun } from './seed-run.js';
 import { expect, startStudio, terminalText, test } from './studio-fixture.js';
 
 /**
@@ -66,6 +67,18 @@ test('remote mode: confirm the context, swap, watch the local scheduler, restore
     await plane.api.post('/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'live-pod' }, spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.10' }] } });
     await expect.poll(() => terminalText(page, 'scheduler-terminal'), { timeout: 30_000 }).toMatch(/Successfully bound pod to node/);
     await page.screenshot({ path: 'test-results/screenshots/remote-swapped.png' });
+
+    // A rival: the in-cluster scheduler is scaled back up while ours runs. Rerun last focus is
+    // refused on screen with the reason, and nothing starts (the swap guard's gate).
+    await seedRun(studio.dataDir, { focus: 'SchedulerPredicates', mode: 'remote', context: 'k8s-e2e-studio-real' });
+    await page.reload();
+    await plane.api.patch('/apis/apps/v1/namespaces/kube-system/deployments/scheduler', { spec: { replicas: 1 } });
+    await expect(status).toContainText('Pods may be bound by another scheduler', { timeout: 60_000 });
+    await page.getByRole('button', { name: /Rerun last focus/ }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Not rerun:' })).toContainText('Not rerun: Pods may be bound by another scheduler');
+    await expect(page.getByTestId('status-build')).toHaveText('pending');
+    await expect(page.getByTestId('status-test')).toHaveText('pending');
+    await page.screenshot({ path: 'test-results/screenshots/remote-rerun-refused.png' });
 
     await status.getByRole('button', { name: 'Restore now' }).click();
     await expect(page.getByTestId('detail-status-teardown')).toHaveText('success', { timeout: 180_000 });
