@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The kube-scheduler the app runs in place of the cluster's: its file, and whether the Build step made it or a tool path named it. */
+export const SchedulerBinarySchema = z.object({ path: z.string(), from: z.enum(['build', 'tool-path']) });
+export type SchedulerBinary = z.infer<typeof SchedulerBinarySchema>;
+
 /** The cluster the tests will run against, as the Cluster step left it. */
 export const ClusterFactsSchema = z.object({
   mode: z.enum(['kind', 'remote']),
@@ -15,5 +19,6 @@ export const ClusterFactsSchema = z.object({
   logFiles: z.array(z.string()).optional(),
   /** A locally built kube-scheduler runs in the control plane in place of the image's. */
   schedulerSwapped: z.boolean().optional(),
+  schedulerBinary: SchedulerBinarySchema.optional(),
 });
 export type ClusterFacts = z.infer<typeof ClusterFactsSchema>;

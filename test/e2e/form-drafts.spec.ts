@@ -17,7 +17,7 @@ test('an invalid or oversized focus holds Run back with the reason, instead of r
   await focus.fill('SchedulerPredicates(?=x)');
   await expect(page.getByRole('form', { name: 'Which specs' }).getByRole('alert')).toContainText('look-ahead');
   await expect(runButton(page)).toBeDisabled();
-  await expect(page.getByTestId('run-hold')).toHaveText('Run waits: The filters below cannot be used as typed: fix what is marked there first.');
+  await expect(page.getByTestId('run-hold')).toHaveText('Run waits: Filters: cannot be used as typed; fix what is marked below first.');
 
   await focus.fill('x'.repeat(100 * 1024));
   await expect(page.getByRole('form', { name: 'Which specs' }).getByRole('alert')).toHaveText('too long: 102,400 characters, at most 4,096 are kept (at position 4097)');
@@ -39,7 +39,7 @@ test('a folder that is not a Kubernetes checkout is refused at the field, and So
   await page.goto(studio.url);
   await page.getByTestId('step-source').click();
   await page.getByRole('textbox', { name: /Folder/ }).fill(studio.dataDir);
-  await expect(page.getByTestId('run-hold')).toHaveText('Run waits: The checkout folder has changes that are not saved: save them, or put them back.');
+  await expect(page.getByTestId('run-hold')).toHaveText('Run waits: Checkout folder: changed but not saved; save it, or put it back.');
   await expect(runButton(page)).toBeDisabled();
   await page.getByRole('button', { name: 'Use this folder' }).click();
   await expect(page.locator('#source-dir-error')).toContainText('go.mod');

@@ -59,6 +59,8 @@ test('remote mode: confirm the context, swap, watch the local scheduler, restore
     await page.getByTestId('step-cluster').click();
     await page.getByTestId('step-detail').getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByTestId('detail-status-cluster')).toHaveText('success', { timeout: 180_000 });
+    // The binary came from Tool paths, not from a Build of the checkout, and the page says so.
+    await expect(page.getByTestId('cluster-facts')).toContainText(`the kube-scheduler at ${plane.binaries.kubeScheduler} (from Tool paths), running on this machine`);
     const status = page.getByTestId('remote-status');
     await expect(status).toContainText('Your kube-scheduler is scheduling for k8s-e2e-studio-real');
     await status.getByRole('button', { name: 'its log' }).click();

@@ -131,7 +131,7 @@ async function hotSwap(context: StepContext, facts: ClusterFacts, checkout: stri
     context.print(`Swapping the kube-scheduler built from your change into ${facts.name}-control-plane.`);
     await swapScheduler(context, { clusterDir: dir, node: `${facts.name}-control-plane`, binary: path.join(checkout, binary), kubeconfig: facts.kubeconfig });
   }
-  const swapped = { ...facts, schedulerSwapped: true };
+  const swapped: ClusterFacts = { ...facts, schedulerSwapped: true, schedulerBinary: { path: path.join(checkout, binary), from: 'build' } };
   context.setResult({ kind: 'cluster', cluster: swapped });
   return swapped;
 }

@@ -38,7 +38,7 @@ export class RemoteTarget implements ClusterTarget {
     context.print(`Using context ${target.context} (${target.server}) from ${target.source}, through a private copy.`);
     // The skew check needs the local kube-scheduler, which the Build step may not have made yet.
     const binary = await localSchedulerBinary(context.settings, context.dataDir).catch(() => undefined);
-    const localVersion = binary ? await schedulerVersion(context, binary).catch(() => undefined) : undefined;
+    const localVersion = binary ? await schedulerVersion(context, binary.path).catch(() => undefined) : undefined;
     const pre = await preflight(stepRemoteIo(context, remoteFiles(context.dataDir).kubeconfig, target.context), target, localVersion);
     const facts: RemoteFacts = {
       source: target.source,
@@ -64,12 +64,12 @@ export class RemoteTarget implements ClusterTarget {
     const target = await prepareTarget(context.dataDir, context.settings.remote);
     const io = stepRemoteIo(context, remoteFiles(context.dataDir).kubeconfig, target.context);
     const binary = await localSchedulerBinary(context.settings, context.dataDir);
-    const pre = await preflight(io, target, await schedulerVersion(context, binary));
+    const pre = await preflight(io, target, await schedulerVersion(context, binary.path));
     const facts: ClusterFacts = { mode: 'remote', name: target.context, context: target.context, kubeconfig: remoteFiles(context.dataDir).kubeconfig, reused: false };
     context.setResult({ kind: 'cluster', cluster: facts });
     // The tests then run through the journal's own copy of the kubeconfig: the cluster that was swapped.
-    const { kubeconfig } = await this.guard.swap(io, pre, binary, context.settings.remote.schedulerConfigExtra, context.settings.remote.featureGates);
-    const swapped = { ...facts, kubeconfig, schedulerSwapped: true };
+    const { kubeconfig } = await this.guard.swap(io, pre, binary.path, context.settings.remote.schedulerConfigExtra, context.settings.remote.featureGates);
+    const swapped = { ...facts, kubeconfig, schedulerSwapped: true, schedulerBinary: binary };
     context.setResult({ kind: 'cluster', cluster: swapped });
     await writeCurrentCluster(context.dataDir, swapped);
   }

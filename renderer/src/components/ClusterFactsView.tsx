@@ -2,6 +2,9 @@ import type { ClusterFacts } from '../../../shared/cluster/cluster-facts.js';
 
 /** The cluster the tests will use, or where kind's logs of a failed creation went. */
 export function ClusterFactsView({ cluster }: { cluster: ClusterFacts }): React.JSX.Element {
+  const binary = cluster.schedulerBinary;
+  // Whose kube-scheduler it is: built from the checkout by the Build step, or a file named in Tool paths.
+  const whose = binary?.from === 'tool-path' ? `the kube-scheduler at ${binary.path} (from Tool paths)` : `your build${binary ? ` (${binary.path})` : ''}`;
   const rows: Array<[string, string | undefined]> = [
     ['Cluster', `${cluster.name}${cluster.reused ? ' (reused: same image, answering)' : ''}`],
     ['Context', cluster.context],
@@ -14,8 +17,8 @@ export function ClusterFactsView({ cluster }: { cluster: ClusterFacts }): React.
       !cluster.schedulerSwapped
         ? undefined
         : cluster.mode === 'remote'
-          ? "your build, running on this machine in place of the cluster's own (Teardown gives it back)"
-          : 'your build, swapped into the control plane (Teardown with "keep" puts the original back)',
+          ? `${whose}, running on this machine in place of the cluster's own (Teardown gives it back)`
+          : `${whose}, swapped into the control plane (Teardown with "keep" puts the original back)`,
     ],
   ];
   return (

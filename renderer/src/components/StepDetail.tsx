@@ -27,6 +27,7 @@ import { ToolchainView } from './ToolchainView.js';
 import { ToolPathsForm } from './ToolPathsForm.js';
 import { StatusBadge } from './StatusBadge.js';
 import { StepError } from './StepError.js';
+import { StepGuide } from './StepGuide.js';
 
 // The kind config editor carries a YAML parser; it loads when the Cluster step is opened.
 const KindConfigEditor = lazy(() => import('./KindConfigEditor.js').then((module) => ({ default: module.KindConfigEditor })));
@@ -74,6 +75,7 @@ export function StepDetail(): React.JSX.Element | null {
         </div>
       </header>
       {!step.available && <p className="muted">{step.unavailableReason}</p>}
+      <StepGuide step={step} />
       {step.available && hold && !running && (
         <p id="run-hold" className="warning" role="status" data-testid="run-hold">
           Run waits: {hold}

@@ -38,9 +38,9 @@ export function runHold(drafts: DraftsState['drafts'], stepId: string): string |
   for (const draft of Object.values(drafts)) {
     if (!draft || draft.stepId !== stepId) continue;
     // The problem itself is shown at the field; here it is enough to say where to look.
-    if (draft.problem) return `${draft.label} below cannot be used as typed: fix what is marked there first.`;
-    if (draft.refused) return `${draft.label} was not saved: ${draft.refused}`;
-    if (!draft.runCarriesIt && !draft.saving) return `${draft.label} has changes that are not saved: save them, or put them back.`;
+    if (draft.problem) return `${draft.label}: cannot be used as typed; fix what is marked below first.`;
+    if (draft.refused) return `${draft.label}: not saved (${draft.refused})`;
+    if (!draft.runCarriesIt && !draft.saving) return `${draft.label}: changed but not saved; save it, or put it back.`;
   }
   return undefined;
 }

@@ -12,7 +12,7 @@ const fieldNames = { focus: 'Focus', skip: 'Skip', labelFilter: 'Label filter' }
 export const e2eFiltersDraft: DraftSpec<E2eFilters> = {
   key: 'e2eFilters',
   stepId: 'test',
-  label: 'The filters',
+  label: 'Filters',
   read: (settings) => settings.e2eFilters,
   write: (e2eFilters) => ({ e2eFilters }),
   problem: (filters) => {
@@ -27,7 +27,7 @@ export const e2eFiltersDraft: DraftSpec<E2eFilters> = {
 export const sourceDirDraft: DraftSpec<string> = {
   key: 'sourceDir',
   stepId: 'source',
-  label: 'The checkout folder',
+  label: 'Checkout folder',
   read: (settings) => settings.sourceDir,
   write: (sourceDir) => ({ sourceDir }),
 };
@@ -41,7 +41,7 @@ export interface KindRelease {
 export const kindReleaseDraft: DraftSpec<KindRelease> = {
   key: 'kindRelease',
   stepId: 'kind',
-  label: 'The kind release',
+  label: 'kind release',
   read: (settings) => ({ version: settings.kindVersion, base: settings.kindDownloadBase, fallback: settings.kindBuildFallback }),
   write: (release) => ({ kindVersion: release.version.trim(), kindDownloadBase: release.base.trim(), kindBuildFallback: release.fallback }),
   problem: (release) => kindVersionProblem(release.version.trim()) ?? kindBaseProblem(release.base.trim()),
@@ -50,7 +50,7 @@ export const kindReleaseDraft: DraftSpec<KindRelease> = {
 export const toolPathsDraft: DraftSpec<Record<string, string>> = {
   key: 'toolPaths',
   stepId: 'toolchain',
-  label: 'The tool paths',
+  label: 'Tool paths',
   read: (settings) => settings.toolPaths,
   write: (paths) => ({ toolPaths: Object.fromEntries(Object.entries(paths).map(([tool, file]) => [tool, file.trim()]).filter(([, file]) => file !== '')) }),
 };
@@ -58,7 +58,7 @@ export const toolPathsDraft: DraftSpec<Record<string, string>> = {
 export const modeDraft: DraftSpec<'kind' | 'remote'> = {
   key: 'mode',
   stepId: 'mode',
-  label: 'The mode',
+  label: 'Mode',
   read: (settings) => settings.mode,
   write: (mode) => ({ mode }),
 };
@@ -74,7 +74,7 @@ export const keepClusterDraft: DraftSpec<boolean> = {
 export const kindConfigDraft: DraftSpec<string> = {
   key: 'kindConfig',
   stepId: 'cluster',
-  label: 'The kind config',
+  label: 'kind config',
   read: (settings) => settings.kindConfig,
   write: (kindConfig) => ({ kindConfig }),
   problem: (yaml) => {
@@ -96,9 +96,9 @@ function remoteTextDraft(field: 'kubeconfig' | 'confirmedContext' | 'schedulerCo
   };
 }
 
-export const kubeconfigFileDraft = remoteTextDraft('kubeconfig', 'The kubeconfig file');
-export const confirmedContextDraft = remoteTextDraft('confirmedContext', 'The typed context name');
-export const schedulerConfigDraft = remoteTextDraft('schedulerConfigExtra', 'The extra scheduler configuration', (yaml) => {
+export const kubeconfigFileDraft = remoteTextDraft('kubeconfig', 'Kubeconfig file');
+export const confirmedContextDraft = remoteTextDraft('confirmedContext', 'Typed context name');
+export const schedulerConfigDraft = remoteTextDraft('schedulerConfigExtra', 'Extra scheduler configuration', (yaml) => {
   const first = yaml.trim() ? schedulerConfigProblems(yaml)[0] : undefined;
   return first ? `${first.line !== undefined ? `line ${first.line}: ` : ''}${first.message}` : undefined;
 });
@@ -106,7 +106,7 @@ export const schedulerConfigDraft = remoteTextDraft('schedulerConfigExtra', 'The
 export const remoteContextDraft: DraftSpec<string> = {
   key: 'remote.context',
   stepId: 'mode',
-  label: 'The context',
+  label: 'Context',
   read: (settings) => settings.remote.context,
   write: (context, settings) => ({ remote: { ...settings.remote, context } }),
 };
@@ -115,7 +115,7 @@ export const remoteContextDraft: DraftSpec<string> = {
 export const featureGatesDraft: DraftSpec<string> = {
   key: 'remote.featureGates',
   stepId: 'mode',
-  label: 'The feature gates',
+  label: 'Feature gates',
   read: (settings) => formatFeatureGates(settings.remote.featureGates),
   write: (text, settings) => ({ remote: { ...settings.remote, featureGates: parseFeatureGates(text).gates } }),
   problem: (text) => parseFeatureGates(text).problem,

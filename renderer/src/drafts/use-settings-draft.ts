@@ -9,7 +9,7 @@ export interface DraftSpec<T> {
   /** Forms that edit the same setting share its key, and so its draft. */
   key: string;
   stepId: WizardStepId;
-  /** How the setting is named where the Run button says why it waits ("The checkout folder"). */
+  /** How the setting is named where the Run button says why it waits ("Checkout folder"). */
   label: string;
   read(settings: Settings): T;
   write(value: T, settings: Settings): SettingsPatch;
