@@ -5,7 +5,8 @@ import type { ArtefactStatus } from '../../shared/build/build-artefact.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
 import { createMiniKubernetes } from '../support/mini-kubernetes.js';
 import { useTempDir } from '../support/use-temp-dir.js';
-import { buildCommands, commitAll, giveRealShape, runStep } from './build-fixture.js';
+import { buildCommands, runStep } from './build-fixture.js';
+import { commitAll, giveRealShape } from './real-shaped-tree.js';
 
 function statuses(info: StepInfo): Record<string, ArtefactStatus> {
   if (info.result?.kind !== 'build') throw new Error(`no build result: ${info.error?.message}`);

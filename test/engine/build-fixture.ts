@@ -1,21 +1,17 @@
-import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Engine } from '../../electron/engine/engine.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
 import { fixture } from '../support/fixtures.js';
 import { RecordingClient } from '../support/recording-client.js';
 
-const run = promisify(execFile);
-
 export const standin = (name: 'kind' | 'docker'): string => path.join(path.dirname(fixture('x')), '..', 'standins', name);
 
 /** Runs one step of a fresh engine over `dataDir` with these settings; the engine is shut down after. */
-export async function runStep(dataDir: string, stepId: string, settings: Record<string, unknown>, options: { force?: boolean; onStarted?: (engine: Engine) => Promise<void> } = {}): Promise<StepInfo> {
+export async function runStep(dataDir: string, stepId: string, settings: Record<string, unknown>, options: { force?: boolean; onStarted?: (engine: Engine) => Promise<void>; client?: RecordingClient } = {}): Promise<StepInfo> {
   await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
   const engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, grace: { interruptMs: 1000, terminateMs: 1000 } });
-  const reply = await engine.connect(new RecordingClient()).request('steps:run', { stepId, force: options.force });
+  const reply = await engine.connect(options.client ?? new RecordingClient()).request('steps:run', { stepId, force: options.force });
   if (!reply.ok) throw new Error(reply.error.message);
   await options.onStarted?.(engine);
   const info = await engine.steps.settled(stepId);
@@ -26,41 +22,3 @@ export async function runStep(dataDir: string, stepId: string, settings: Record<
 /** The build commands a Build step ran (make and kind build), as argv. */
 export const buildCommands = (info: StepInfo): string[][] => info.commands.map((c) => c.argv).filter((argv) => argv[0] === 'make' || (argv[1] === 'build' && argv[2] === 'node-image'));
 
-const gitAs = ['-c', 'user.name=Studio Test', '-c', 'user.email=test@example.invalid'];
-
-/**
- * Files that give the miniature tree the shape of the real one (kubernetes v1.35.4) where it decides
- * what a change rebuilds: a scheduler sub-package only kube-scheduler imports (as
- * cmd/kube-scheduler/app imports pkg/scheduler/metrics/resources), e2e suites imported only by
- * e2e_test.go (test/e2e/e2e_test.go imports test/e2e/scheduling, which imports pkg/scheduler), and
- * manifests embedded from sub-folders (test/e2e/testing-manifests/embed.go embeds guestbook and others),
- * and pkg/scheduler reached by e2e.test's own package through pkg/kubelet (pkg/kubelet/lifecycle/predicate.go
- * imports the scheduler's framework), so it is in the test binaries' deps even without the suites.
- */
-const realShape: Record<string, string> = {
-  'pkg/kubelet/kubelet.go': 'package kubelet\n\nimport "k8s.io/kubernetes/pkg/scheduler"\n\n// Admits names the scheduler whose rules the kubelet checks pods against.\nvar Admits = scheduler.Name\n',
-  'test/e2e/framework.go': 'package e2e\n\nimport (\n\t"k8s.io/kubernetes/pkg/api"\n\t"k8s.io/kubernetes/pkg/kubelet"\n)\n\nvar version = api.Version + kubelet.Admits\n',
-  'pkg/scheduler/metrics/resources/resources.go': 'package resources\n\n// Handler is what kube-scheduler serves its resource metrics as.\nconst Handler = "resources"\n',
-  'cmd/kube-scheduler/main.go':
-    'package main\n\nimport (\n\t"fmt"\n\n\t"k8s.io/kubernetes/pkg/api"\n\t"k8s.io/kubernetes/pkg/scheduler"\n\t"k8s.io/kubernetes/pkg/scheduler/metrics/resources"\n)\n\nfunc main() { fmt.Println("kube-scheduler", api.Version, scheduler.Name, resources.Handler) }\n',
-  'test/e2e/scheduling/scheduling.go': 'package scheduling\n\nimport "k8s.io/kubernetes/pkg/scheduler"\n\n// Scheduler is the name the scheduling suite expects.\nvar Scheduler = scheduler.Name\n',
-  'test/e2e/testing-manifests/embed.go': 'package testingmanifests\n\nimport "embed"\n\n//go:embed guestbook\nvar Content embed.FS\n',
-  'test/e2e/testing-manifests/guestbook/frontend.yaml': 'kind: Deployment\nmetadata:\n  name: frontend\n',
-  'test/e2e/e2e_test.go':
-    'package e2e\n\nimport (\n\t"testing"\n\n\t"k8s.io/kubernetes/test/e2e/scheduling"\n\tmanifests "k8s.io/kubernetes/test/e2e/testing-manifests"\n)\n\nfunc TestE2E(t *testing.T) { t.Log("e2e", version, scheduling.Scheduler, manifests.Content) }\n',
-};
-
-/** Gives a miniature checkout the real tree's shape (see realShape) and commits it. */
-export async function giveRealShape(checkout: string): Promise<void> {
-  for (const [name, content] of Object.entries(realShape)) {
-    await mkdir(path.dirname(path.join(checkout, name)), { recursive: true });
-    await writeFile(path.join(checkout, name), content);
-  }
-  await commitAll(checkout, 'the real tree shape');
-}
-
-/** Commits everything in the checkout, as a contributor would. */
-export async function commitAll(checkout: string, message: string): Promise<void> {
-  await run('git', ['-C', checkout, ...gitAs, 'add', '-A']);
-  await run('git', ['-C', checkout, ...gitAs, 'commit', '-q', '-m', message]);
-}

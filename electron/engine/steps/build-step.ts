@@ -53,10 +53,10 @@ function requireKind(context: StepContext): void {
   if (!kind.path) throw new AppError(`kind mode needs kind: run the Native kind step first (no kind in ${context.binDir} or on the search path).`);
 }
 
-/** "a.go (in pkg/a, through …)" for the first causes, and how many more. */
-function listCauses(causes: readonly RebuildCause[]): string {
-  const shown = causes.slice(0, 3).map(describeCause).join('; ');
-  return causes.length > 3 ? `${shown}; and ${causes.length - 3} more files` : shown;
+/** The first changed files, and how many more. */
+function listFiles(causes: readonly RebuildCause[]): string {
+  const shown = causes.slice(0, 3).map((cause) => cause.file).join(', ');
+  return causes.length > 3 ? `${shown} and ${causes.length - 3} more` : shown;
 }
 
 /**
@@ -219,10 +219,14 @@ export class BuildStep implements Step {
           show();
         }, wait);
       },
+      // The last count is shown even when the build ends before its turn came.
       stop: () => {
         clearInterval(terminal);
-        if (pending) clearTimeout(pending);
-        pending = undefined;
+        if (pending) {
+          clearTimeout(pending);
+          pending = undefined;
+          show();
+        }
       },
     };
   }
@@ -249,7 +253,10 @@ export class BuildStep implements Step {
   ): Promise<Partial<Staleness>> {
     const files = await filesChangedSince(context, job.checkout, job.record.source as NonNullable<ArtefactRecord['source']>, job.commit, job.now);
     const causes = rebuildCauses(files, job.packages);
-    if (causes.length > 0) return { causes, message: `rebuilt because ${causes.length === 1 ? 'this file' : 'these files'} changed: ${listCauses(causes)}` };
+    if (causes.length > 0) {
+      for (const cause of causes) context.print(`  changed: ${describeCause(cause)}`);
+      return { causes, message: `${causes.length === 1 ? '1 file' : `${causes.length} files`} it is built from changed: ${listFiles(causes)}` };
+    }
     const before = job.record.tools ?? {};
     const tools = Object.keys(job.tools).filter((name) => before[name] !== undefined && before[name] !== job.tools[name]);
     if (tools.length > 0) return { message: `rebuilt because ${tools.map((name) => `${name} changed (${before[name]} → ${job.tools[name]})`).join(', ')}` };

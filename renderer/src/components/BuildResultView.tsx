@@ -58,7 +58,7 @@ function Causes({ artefact }: { artefact: ArtefactStatus }): React.JSX.Element |
               is in <code>{cause.package}</code>
               {cause.via.length > 1 && (
                 <>
-                  , which {cause.via[0]} reaches through <code>{cause.via.join(' → ')}</code>
+                  , reached by the imports <code>{cause.via.join(' → ')}</code>
                 </>
               )}
             </>
