@@ -8,6 +8,8 @@ export interface RunComparison {
   newlyPassing: string[];
   /** Failing in both runs. */
   stillFailing: string[];
+  /** Passed in both runs: two identical runs show everything here, not zeros. */
+  stillPassing: string[];
   /** Ran before, but not now (skipped or absent). */
   onlyInBefore: string[];
   /** Ran now, but not before. */
@@ -32,13 +34,14 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function compareRuns(before: readonly SpecResult[], after: readonly SpecResult[]): RunComparison {
   const was = outcomes(before);
   const now = outcomes(after);
-  const comparison: RunComparison = { newlyFailing: [], newlyPassing: [], stillFailing: [], onlyInBefore: [], onlyInAfter: [] };
+  const comparison: RunComparison = { newlyFailing: [], newlyPassing: [], stillFailing: [], stillPassing: [], onlyInBefore: [], onlyInAfter: [] };
   for (const [name, outcome] of was) {
     const next = now.get(name);
     if (next === undefined) comparison.onlyInBefore.push(name);
     else if (outcome === 'passed' && next === 'failing') comparison.newlyFailing.push(name);
     else if (outcome === 'failing' && next === 'passed') comparison.newlyPassing.push(name);
     else if (outcome === 'failing' && next === 'failing') comparison.stillFailing.push(name);
+    else comparison.stillPassing.push(name);
   }
   for (const name of now.keys()) if (!was.has(name)) comparison.onlyInAfter.push(name);
   for (const list of Object.values(comparison)) list.sort(byName);

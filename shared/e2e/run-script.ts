@@ -37,12 +37,14 @@ function commandLine(command: ScriptCommand): string {
  * environment. Every command runs, in order, even after one fails; the script exits with the first
  * non-zero status. A `cd` that fails stops it, since the commands after it would run in the wrong folder.
  */
-export function runScript(options: { title: string; commands: readonly ScriptCommand[] }): string {
+export function runScript(options: { title: string; commands: readonly ScriptCommand[]; leavesOut?: readonly string[] }): string {
   const usesFolders = options.commands.some((command) => command.cwd !== undefined);
+  const comment = (text: string): string[] => text.split(/\r\n|\r|\n/).map((line) => `# ${line}`.trimEnd());
   const out = [
     '#!/usr/bin/env bash',
-    ...options.title.split(/\r\n|\r|\n/).map((line) => `# ${line}`.trimEnd()),
+    ...comment(options.title),
     '#',
+    ...(options.leavesOut && options.leavesOut.length > 0 ? [...options.leavesOut.flatMap(comment), '#'] : []),
     '# Runs every command below in order, even when one fails, and exits with the',
     '# status of the first command that failed (0 when all succeeded).',
     'set -u',
@@ -67,4 +69,19 @@ export function runScript(options: { title: string; commands: readonly ScriptCom
 /** The first line of a run's exported script: which run, what focus, on which cluster. */
 export function runScriptTitle(run: { id: string; filters: { focus: string }; cluster: { context: string }; mode: string }): string {
   return `k8s e2e studio run ${run.id}: ${run.filters.focus ? `focus ${run.filters.focus}` : 'no focus'} on ${run.cluster.context} (${run.mode} mode)`;
+}
+
+/**
+ * What a run's script does not do, said at its top. A remote run's commands are the tests only: the
+ * scheduler swap around them is the app's Cluster and Teardown steps, which the script does not repeat.
+ */
+export function runScriptLeavesOut(run: { mode: string; cluster: { context: string } }): string[] {
+  if (run.mode !== 'remote') return [];
+  return [
+    'NOT INCLUDED: the scheduler swap. This script runs the tests only. The app, not this',
+    `script, scaled the cluster's kube-scheduler (context ${run.cluster.context}) to 0 and ran your`,
+    'locally built kube-scheduler in its place before the tests, and scaled it back after.',
+    'Run it while that swap is in place (the app\'s Cluster step), or the specs are',
+    "scheduled by the cluster's own scheduler; then give it back (the app's Teardown step).",
+  ];
 }

@@ -7,6 +7,7 @@ export const RunComparisonSchema = z.object({
   newlyFailing: names,
   newlyPassing: names,
   stillFailing: names,
+  stillPassing: names,
   onlyInBefore: names,
   onlyInAfter: names,
 });

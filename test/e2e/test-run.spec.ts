@@ -59,7 +59,13 @@ test('type a focus, preview it, run it, open the failed spec, then rerun it from
     await page.getByTestId('run-results').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/screenshots/test-run-results.png' });
 
-    // The Failed tab opens first; the failed spec shows its message, then its place in the log.
+    // The Failed tab opens first; suite hooks and skipped specs have tabs of their own.
+    await expect(page.getByRole('tab', { name: /^Failed \(1\)$/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: /^Passed \(2\)$/ })).toBeVisible();
+    await expect(page.getByRole('tab', { name: /^Skipped \([\d,]+\)$/ })).toBeVisible();
+    await expect(page.getByRole('tab', { name: /^Suite hooks \(\d+\)$/ })).toBeVisible();
+    await expect(page.getByTestId('spec-results').getByRole('listitem')).toHaveCount(1);
+    // The failed spec shows its message, then its place in the log.
     const failedRow = page.getByTestId('spec-results').getByRole('button', { name: new RegExp(failing.slice(0, 40).replace(/[[\]]/g, '\\$&')) });
     await failedRow.click();
     await expect(page.getByTestId('spec-detail')).toContainText(/websocket/i);
@@ -87,6 +93,7 @@ test('type a focus, preview it, run it, open the failed spec, then rerun it from
       await page.getByRole('button', { name: 'Compare 2/2' }).click();
       await expect(page.getByTestId('compare-stillFailing')).toContainText('Still failing (1)');
       await expect(page.getByTestId('compare-newlyFailing')).toContainText('Newly failing (0)');
+      await expect(page.getByTestId('compare-stillPassing')).toContainText('Still passing (2)');
       await page.screenshot({ path: 'test-results/screenshots/compare-runs.png', fullPage: true });
     } finally {
       await second.stop();

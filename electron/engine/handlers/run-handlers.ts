@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { compareRuns } from '../../../shared/e2e/compare-runs.js';
-import { runScript, runScriptTitle } from '../../../shared/e2e/run-script.js';
+import { runScript, runScriptLeavesOut, runScriptTitle } from '../../../shared/e2e/run-script.js';
 import { summaryOf } from '../../../shared/e2e/test-run.js';
 import { AppError } from '../../../shared/errors/app-error.js';
 import type { EngineParts } from '../engine-parts.js';
@@ -32,7 +32,7 @@ export function runHandlers(parts: EngineParts): Pick<Handlers, RunChannels> {
     },
     'runs:script': async ({ id }) => {
       const run = await runs.get(id);
-      return { fileName: `e2e-run-${run.id}.sh`, script: runScript({ title: runScriptTitle(run), commands: run.commands }) };
+      return { fileName: `e2e-run-${run.id}.sh`, script: runScript({ title: runScriptTitle(run), commands: run.commands, leavesOut: runScriptLeavesOut(run) }) };
     },
     'runs:logExcerpt': async ({ id, spec }) => {
       const run = await runs.get(id);

@@ -8,12 +8,22 @@ export function wellKnownToolFolders(platform: NodeJS.Platform = process.platfor
 }
 
 /**
+ * A folder npm put on PATH for its own scripts (`npm start` adds node_modules/.bin of every parent
+ * and @npmcli/run-script's node-gyp-bin): the app's tools and a user's exported script must not
+ * pick a program from there.
+ */
+function isNpmScriptFolder(dir: string): boolean {
+  return dir.split(path.sep).includes('node_modules');
+}
+
+/**
  * The PATH for everything the app runs: the app's own bin folder first (so the kind it installed
- * wins), then the login shell's PATH, then the app's own, then the well-known folders; no duplicates.
+ * wins), then the login shell's PATH, then the app's own, then the well-known folders; no duplicates,
+ * none of npm's script folders.
  */
 export function composeSearchPath(parts: { binDir: string; loginShell: string[]; inherited: string | undefined; extras: string[] }): string[] {
   const all = [parts.binDir, ...parts.loginShell, ...(parts.inherited ?? '').split(path.delimiter), ...parts.extras];
-  return [...new Set(all.filter((dir) => dir && path.isAbsolute(dir)))];
+  return [...new Set(all.filter((dir) => dir && path.isAbsolute(dir) && !isNpmScriptFolder(dir)))];
 }
 
 /**

@@ -9,6 +9,7 @@ const groups: Array<{ key: keyof Answer['comparison']; title: string; className:
   { key: 'newlyFailing', title: 'Newly failing', className: 'bad' },
   { key: 'newlyPassing', title: 'Newly passing', className: 'ok' },
   { key: 'stillFailing', title: 'Still failing', className: 'warn' },
+  { key: 'stillPassing', title: 'Still passing', className: 'ok' },
   { key: 'onlyInBefore', title: 'Ran only in the earlier run', className: 'muted' },
   { key: 'onlyInAfter', title: 'Ran only in the later run', className: 'muted' },
 ];

@@ -8,14 +8,17 @@ import { RunChart } from './RunChart.js';
 import { SpecDetail } from './SpecDetail.js';
 import { ExportScriptButton } from './ExportScriptButton.js';
 
-type Filter = 'failed' | 'passed' | 'skipped' | 'all';
+type Filter = 'failed' | 'passed' | 'skipped' | 'hooks';
 const pageSize = 200;
 
-function matches(filter: Filter, state: string): boolean {
-  if (filter === 'all') return true;
-  if (filter === 'failed') return isFailing(state);
-  if (filter === 'skipped') return state === 'skipped' || state === 'pending';
-  return state === filter;
+/**
+ * Which tab a result belongs to: a failure (spec or suite hook) is under Failed; otherwise specs
+ * are Passed or Skipped, and suite hooks ([SynchronizedBeforeSuite], [ReportAfterSuite] …) are apart.
+ */
+function tabOf(result: { name: string; state: string }): Filter {
+  if (isFailing(result.state)) return 'failed';
+  if (!isSpec(result.name)) return 'hooks';
+  return result.state === 'passed' ? 'passed' : 'skipped';
 }
 
 /** A run's results from its JUnit report: counts, a chart, every spec by state, and one spec opened. */
@@ -43,21 +46,26 @@ export function RunResults({ runId }: { runId: string }): React.JSX.Element {
   }, [api, runId]);
 
   const ran = useMemo(() => (run?.specs ?? []).filter((s) => (isSpec(s.name) && s.state !== 'skipped' && s.state !== 'pending') || isFailing(s.state)), [run]);
-  const active: Filter = filter ?? (run && run.counts.failed > 0 ? 'failed' : 'all');
+  const byTab = useMemo(() => {
+    const groups: Record<Filter, NonNullable<typeof run>['specs']> = { failed: [], passed: [], skipped: [], hooks: [] };
+    for (const result of run?.specs ?? []) groups[tabOf(result)].push(result);
+    return groups;
+  }, [run]);
+  // Opens on what needs looking at: the failures when there are any, else what passed.
+  const active: Filter = filter ?? (byTab.failed.length > 0 ? 'failed' : byTab.passed.length > 0 ? 'passed' : 'skipped');
   const listed = useMemo(() => {
     const needle = search.trim().toLowerCase();
-    const pool = active === 'all' || active === 'skipped' ? (run?.specs ?? []) : ran;
-    return pool.filter((s) => matches(active, s.state) && (!needle || s.name.toLowerCase().includes(needle)));
-  }, [run, ran, active, search]);
+    return byTab[active].filter((s) => !needle || s.name.toLowerCase().includes(needle));
+  }, [byTab, active, search]);
 
   if (problem) return <p className="warning" role="alert">{problem}</p>;
   if (!run) return <p className="muted">Loading the results…</p>;
   const spec = run.specs.find((s) => s.name === selected);
   const tabs: Array<[Filter, string, number]> = [
-    ['failed', 'Failed', run.counts.failed],
-    ['passed', 'Passed', run.counts.passed],
-    ['skipped', 'Skipped', run.counts.skipped],
-    ['all', 'All', run.specs.length],
+    ['failed', 'Failed', byTab.failed.length],
+    ['passed', 'Passed', byTab.passed.length],
+    ['skipped', 'Skipped', byTab.skipped.length],
+    ['hooks', 'Suite hooks', byTab.hooks.length],
   ];
   return (
     <section className="run-results" data-testid="run-results" aria-label="Results">
@@ -89,7 +97,7 @@ export function RunResults({ runId }: { runId: string }): React.JSX.Element {
           <div className="tabs spec-tabs" role="tablist" aria-label="Which specs">
             {tabs.map(([id, label, count]) => (
               <button key={id} type="button" role="tab" aria-selected={active === id} onClick={() => { setFilter(id); setShown(pageSize); }}>
-                {label} ({count})
+                {label} ({count.toLocaleString()})
               </button>
             ))}
             <input type="search" placeholder="Find a spec" aria-label="Find a spec" value={search} onChange={(e) => { setSearch(e.target.value); setShown(pageSize); }} />

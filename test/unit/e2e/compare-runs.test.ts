@@ -36,6 +36,7 @@ describe('compareRuns', () => {
       newlyFailing: ['[It] a breaks', '[It] b breaks'],
       newlyPassing: ['[It] fixed'],
       stillFailing: ['[It] still broken'],
+      stillPassing: ['[It] fine'],
       onlyInBefore: ['[It] dropped', '[It] dropped failing', '[It] skipped later'],
       onlyInAfter: ['[It] new', '[It] pending before', '[It] skipped before'],
     });
@@ -51,7 +52,7 @@ describe('compareRuns', () => {
   it('leaves out suite nodes, which are not specs', () => {
     const before = [spec('[SynchronizedBeforeSuite]', 'passed'), spec('[ReportAfterSuite] Kubernetes e2e suite report', 'passed')];
     const after = [spec('[SynchronizedBeforeSuite]', 'failed'), spec('[DeferCleanup (Suite)]', 'failed')];
-    expect(compareRuns(before, after)).toEqual({ newlyFailing: [], newlyPassing: [], stillFailing: [], onlyInBefore: [], onlyInAfter: [] });
+    expect(compareRuns(before, after)).toEqual({ newlyFailing: [], newlyPassing: [], stillFailing: [], stillPassing: [], onlyInBefore: [], onlyInAfter: [] });
   });
 
   it('takes a spec that failed in any of its attempts as failing', () => {
@@ -65,7 +66,10 @@ describe('compareRuns', () => {
     const passedName = specs.find((s) => s.name.startsWith('[It] ') && s.state === 'passed')?.name ?? '';
     expect([failedName, passedName]).not.toContain('');
     const fixedRun = specs.map((s) => (s.name === failedName ? { ...s, state: 'passed' as const } : s.name === passedName ? { ...s, state: 'failed' as const } : s));
-    expect(compareRuns(specs, specs)).toEqual({ newlyFailing: [], newlyPassing: [], stillFailing: [failedName], onlyInBefore: [], onlyInAfter: [] });
+    const passedNames = [...new Set(specs.filter((s) => s.name.startsWith('[It] ') && s.state === 'passed').map((s) => s.name))].sort();
+    // Two identical runs: every spec that passed is still passing, none is zero by omission.
+    expect(compareRuns(specs, specs)).toEqual({ newlyFailing: [], newlyPassing: [], stillFailing: [failedName], stillPassing: passedNames, onlyInBefore: [], onlyInAfter: [] });
+    expect(passedNames.length).toBeGreaterThan(0);
     expect(compareRuns(specs, fixedRun)).toMatchObject({ newlyFailing: [passedName], newlyPassing: [failedName], stillFailing: [] });
   });
 });

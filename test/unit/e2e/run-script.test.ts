@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript, type ScriptCommand } from '../../../shared/e2e/run-script.js';
+import { runScript, runScriptLeavesOut, type ScriptCommand } from '../../../shared/e2e/run-script.js';
 import { useTempDir } from '../../support/use-temp-dir.js';
 
 // Prints, as one JSON line, the arguments, folder and chosen variables the program was started with.
@@ -146,5 +146,15 @@ describe('runScript', () => {
     expect(() => runScript({ title: 't', commands: [{ argv: ['x'], env: { 'A=B': '1' } }] })).toThrow();
     expect(() => runScript({ title: 't', commands: [{ argv: [] }] })).toThrow(/program/);
     expect(() => runScript({ title: 't', commands: [{ argv: ['x', 'a\0b'] }] })).toThrow(/NUL/);
+  });
+
+  it('says at its top, as comments, that a remote run leaves out the scheduler swap; a kind run says nothing extra', () => {
+    const remote = runScript({ title: 't', commands: [{ argv: ['e2e.test'] }], leavesOut: runScriptLeavesOut({ mode: 'remote', cluster: { context: 'prod' } }) });
+    const head = remote.split('\n').slice(0, remote.split('\n').indexOf('set -u'));
+    expect(head.join('\n')).toContain('# NOT INCLUDED: the scheduler swap. This script runs the tests only.');
+    expect(head.join('\n')).toContain('(context prod)');
+    for (const line of head) expect(line.startsWith('#')).toBe(true);
+    expect(runScriptLeavesOut({ mode: 'kind', cluster: { context: 'kind-e2e' } })).toEqual([]);
+    expect(runScript({ title: 't', commands: [{ argv: ['x'] }], leavesOut: [] })).toBe(runScript({ title: 't', commands: [{ argv: ['x'] }] }));
   });
 });
