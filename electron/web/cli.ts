@@ -2,9 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
 import { defaultDataDir } from '../engine/store/data-dir.js';
-import { readExtraSteps } from './extra-steps-file.js';
 import { startWebServer } from './web-server.js';
 
 /** Every signal that means "the user is gone": each is handled as a quit that gives the cluster back. */
@@ -22,6 +21,9 @@ function say(line: string): void {
   }
 }
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
+/** How long the engine waits for a browser to fetch the page before it loads anyway. */
+const engineLoadDelayMs = 1_000;
 
 const usage = `Usage: k8s-e2e-studio --web [--port N] [--data-dir DIR] [--steps-file FILE]
 Serves the app on http://127.0.0.1 for a browser; the printed URL carries the access token.`;
@@ -46,13 +48,26 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const engine = await Engine.start({
-    dataDir,
-    shell: 'browser',
-    version: process.env.STUDIO_VERSION ?? '0.0.0',
-    extraSteps: values['steps-file'] ? await readExtraSteps(values['steps-file']) : [],
+  // The page is served before the engine is loaded: its code (zod, yaml, execa and all the steps)
+  // is most of this program, and compiling it takes long. It is loaded once the browser has the
+  // page's script to work on (or after a moment, with no browser yet), so both go on at once.
+  let wantEngine = (): void => undefined;
+  const engineWanted = new Promise<void>((resolve) => (wantEngine = resolve));
+  const engine: Promise<Engine> = engineWanted.then(async () => {
+    const [{ Engine }, { readExtraSteps }] = await Promise.all([import('../engine/engine.js'), import('./extra-steps-file.js')]);
+    return Engine.start({
+      dataDir,
+      shell: 'browser',
+      version: process.env.STUDIO_VERSION ?? '0.0.0',
+      extraSteps: values['steps-file'] ? await readExtraSteps(values['steps-file']) : [],
+    });
   });
-  const server = await startWebServer({ engine, staticDir: path.join(here, '..', 'renderer'), port });
+  engine.catch((error: Error) => {
+    console.error(`k8s e2e studio could not start: ${error.message}`);
+    process.exit(1);
+  });
+  const server = await startWebServer({ engine, staticDir: path.join(here, '..', 'renderer'), port, onScriptServed: () => wantEngine() });
+  setTimeout(() => wantEngine(), engineLoadDelayMs);
   console.log(`k8s e2e studio is running in browser mode.\nOpen: ${server.url}\nData folder: ${dataDir}\nPress Ctrl-C to stop.`);
 
   let stopping = false;
@@ -61,7 +76,8 @@ async function main(): Promise<void> {
     stopping = true;
     say('Stopping: ending running steps and shells…');
     // The window stays served while a remote cluster gets its scheduler back, so it can watch.
-    await engine.shutdown(say);
+    wantEngine();
+    await (await engine).shutdown(say);
     await server.close();
     process.exit(0);
   };

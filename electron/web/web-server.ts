@@ -2,18 +2,24 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientFrameSchema, type ServerFrame } from '../../shared/ipc/envelope.js';
+import type { ClientFrameSchema as ClientFrameSchemaType, ServerFrame } from '../../shared/ipc/envelope.js';
 import type { ClientConnection } from '../engine/client-connection.js';
 import type { Engine } from '../engine/engine.js';
 import { newToken, tokenCookie, tokenMatches, tokenOf } from './access-token.js';
 import { readStatic } from './static-files.js';
 
 export interface WebServerOptions {
-  engine: Engine;
+  /**
+   * The engine, or the promise of it: the page is served at once, and a WebSocket's frames wait
+   * (in order) until the engine is there, so the browser loads the page while the engine starts.
+   */
+  engine: Engine | Promise<Engine>;
   /** The built renderer (index.html and its assets). */
   staticDir: string;
   port?: number;
   token?: string;
+  /** Called each time a script has been sent in full: the page has something to work on. */
+  onScriptServed?: () => void;
 }
 
 export interface RunningWebServer {
@@ -59,9 +65,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       'content-security-policy': contentSecurityPolicy(port),
       'set-cookie': `${tokenCookie(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
     });
+    // Once the whole script is with the kernel: work started then cannot hold the rest of it back.
+    if (file.type.startsWith('text/javascript')) response.once('finish', () => options.onScriptServed?.());
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
+  // The frame schema comes with zod, which is loaded with the engine rather than before the page.
+  const engineReady = Promise.all([Promise.resolve(options.engine), import('../../shared/ipc/envelope.js')]).then(([engine, { ClientFrameSchema }]) => ({ engine, ClientFrameSchema }));
+  // A failed engine start is its owner's to report; here it only means no frame is ever answered.
+  engineReady.catch(() => undefined);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
   server.on('upgrade', (request, socket, head) => {
     const origin = request.headers.origin ?? '';
@@ -72,7 +84,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => attachClient(options.engine, ws));
+    sockets.handleUpgrade(request, socket, head, (ws) => attachClient(engineReady, ws));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -96,30 +108,41 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
 let clientCounter = 0;
 
-function attachClient(engine: Engine, ws: WebSocket): void {
+type EngineReady = Promise<{ engine: Engine; ClientFrameSchema: typeof ClientFrameSchemaType }>;
+
+function attachClient(engineReady: EngineReady, ws: WebSocket): void {
   const client: ClientConnection = {
     id: `web-${++clientCounter}`,
     send: (event, payload) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'event', event, payload } satisfies ServerFrame));
     },
   };
-  const session = engine.connect(client);
+  let closed = false;
+  const session = engineReady.then(({ engine, ClientFrameSchema }) => ({ session: closed ? undefined : engine.connect(client), ClientFrameSchema }));
   const reply = (frame: ServerFrame): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
+  // Frames that come before the engine is ready wait for it, and are answered in the order they came.
   ws.on('message', (raw, isBinary) => {
-    let id = -1;
-    try {
-      if (isBinary) throw new Error('binary frames are not accepted');
-      const frame = ClientFrameSchema.parse(JSON.parse(raw.toString()));
-      id = frame.id;
-      void session.request(frame.channel, frame.input).then((envelope) => reply({ kind: 'reply', id, envelope }));
-    } catch (error) {
-      reply({ kind: 'reply', id, envelope: { ok: false, error: { name: 'BadFrame', message: `Refused a malformed frame: ${(error as Error).message.slice(0, 300)}`, kind: 'expected' } } });
-    }
+    void session.then(({ session, ClientFrameSchema }) => {
+      if (!session) return;
+      let id = -1;
+      try {
+        if (isBinary) throw new Error('binary frames are not accepted');
+        const frame = ClientFrameSchema.parse(JSON.parse(raw.toString()));
+        id = frame.id;
+        void session.request(frame.channel, frame.input).then((envelope) => reply({ kind: 'reply', id, envelope }));
+      } catch (error) {
+        reply({ kind: 'reply', id, envelope: { ok: false, error: { name: 'BadFrame', message: `Refused a malformed frame: ${(error as Error).message.slice(0, 300)}`, kind: 'expected' } } });
+      }
+    }, () => undefined);
   });
-  ws.on('close', () => session.close());
-  ws.on('error', () => session.close());
+  const close = (): void => {
+    closed = true;
+    void session.then(({ session }) => session?.close(), () => undefined);
+  };
+  ws.on('close', close);
+  ws.on('error', close);
 }
 
 function refuse(response: ServerResponse, status: number, message: string): void {

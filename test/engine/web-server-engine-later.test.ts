@@ -1,0 +1,73 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { Engine } from '../../electron/engine/engine.js';
+import { startWebServer, type RunningWebServer } from '../../electron/web/web-server.js';
+import { tempDir } from '../support/temp-dir.js';
+
+// Browser mode serves the page before the engine has started (cli.ts loads it while the browser
+// works on the page): frames that come early wait for the engine, then are all answered.
+describe('browser mode server with an engine still starting', () => {
+  let temp: Awaited<ReturnType<typeof tempDir>>;
+  let server: RunningWebServer;
+  let startEngine: () => void = () => undefined;
+  let engine: Promise<Engine>;
+  const scriptsServed: string[] = [];
+
+  beforeAll(async () => {
+    temp = await tempDir('web-later');
+    const staticDir = path.join(temp.dir, 'static');
+    await mkdir(staticDir);
+    await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><script type="module" src="app.js"></script>');
+    await writeFile(path.join(staticDir, 'app.js'), 'console.log(1);');
+    const wanted = new Promise<void>((resolve) => (startEngine = resolve));
+    engine = wanted.then(() => Engine.start({ dataDir: temp.dir, shell: 'browser', version: 'test' }));
+    server = await startWebServer({ engine, staticDir, onScriptServed: () => scriptsServed.push('app.js') });
+  });
+  afterAll(async () => {
+    startEngine();
+    await server.close();
+    await (await engine).shutdown();
+    await temp.remove();
+  });
+
+  it('serves the page and its script, and says when a script went out, before any engine exists', async () => {
+    const cookie = `studio_token_${server.port}=${server.token}`;
+    const page = await fetch(`${server.url}`);
+    expect(page.status).toBe(200);
+    expect(scriptsServed).toEqual([]);
+    const script = await fetch(`http://127.0.0.1:${server.port}/app.js`, { headers: { cookie } });
+    expect(await script.text()).toBe('console.log(1);');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(scriptsServed).toEqual(['app.js']);
+  });
+
+  it('holds frames sent before the engine is ready and answers every one of them once it is', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers: { origin: `http://127.0.0.1:${server.port}`, cookie: `studio_token_${server.port}=${server.token}` } });
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    const replies: Array<{ id: number; ok: boolean }> = [];
+    ws.on('message', (data: WebSocket.RawData) => {
+      const frame = JSON.parse(data.toString());
+      if (frame.kind === 'reply') replies.push({ id: frame.id, ok: frame.envelope.ok });
+    });
+    ws.send(JSON.stringify({ id: 1, channel: 'app:info', input: {} }));
+    ws.send('not json');
+    ws.send(JSON.stringify({ id: 3, channel: 'app:info', input: {} }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(replies).toEqual([]);
+
+    startEngine();
+    await engine;
+    await expect.poll(() => replies.length, { timeout: 10_000 }).toBe(3);
+    expect([...replies].sort((a, b) => a.id - b.id)).toEqual([
+      { id: -1, ok: false },
+      { id: 1, ok: true },
+      { id: 3, ok: true },
+    ]);
+    ws.close();
+  });
+});
