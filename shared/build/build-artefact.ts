@@ -14,6 +14,8 @@ export interface BuildArtefact {
   binaries: string[];
   /** The node image it must leave in Docker. */
   image?: string;
+  /** A tool its command needs that the app can install, checked before anything runs, and what to tell the user when it is missing. */
+  requires?: { tool: string; missing: string };
 }
 
 export const ArtefactStatusSchema = z.object({

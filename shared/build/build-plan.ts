@@ -48,6 +48,7 @@ export function buildPlan(inputs: PlanInputs): BuildArtefact[] {
     argv: ['kind', 'build', 'node-image', '--type', 'source', '--arch', inputs.arch, '--image', image, inputs.checkout],
     binaries: [],
     image,
+    requires: { tool: 'kind', missing: 'kind mode needs kind: run the Native kind step first' },
   };
   return [nodeImage, tests];
 }

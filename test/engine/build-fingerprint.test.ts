@@ -16,7 +16,7 @@ const states = (info: StepInfo): Record<string, string> => Object.fromEntries(Ob
 
 // What a change rebuilds, on a tree shaped like kubernetes v1.35.4 where it matters (see giveRealShape),
 // built with the real git, go and make in remote mode (kube-scheduler, then kubectl/e2e.test/ginkgo).
-describe('what a change rebuilds, on a real-shaped tree', () => {
+describe('what a change rebuilds, on a real-shaped tree', { timeout: 180_000 }, () => {
   const temp = useTempDir('build-fingerprint');
   let checkout: string;
   let dataDir: string;

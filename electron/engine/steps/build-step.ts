@@ -44,13 +44,15 @@ interface Staleness {
 const short = (commit: string): string => commit.slice(0, 12);
 
 /**
- * kind mode builds the node image with kind: without one on the search path (or where the settings
- * point), say so in the app's words before anything runs, not as a "command not found" at `kind version`.
+ * A tool the plan needs (kind for the node image) is looked for before anything runs, so its absence
+ * is said in the app's words, not as a "command not found" at `kind version`.
  */
-function requireKind(context: StepContext): void {
-  const kind = findTool('kind', context.searchPath, context.settings.toolPaths.kind);
-  if (kind.problem) throw new AppError(`kind mode needs kind: ${kind.problem} Run the Native kind step, or fix the path in the Toolchain step.`);
-  if (!kind.path) throw new AppError(`kind mode needs kind: run the Native kind step first (no kind in ${context.binDir} or on the search path).`);
+function requireTool(context: StepContext, artefact: BuildArtefact): void {
+  if (!artefact.requires) return;
+  const { tool, missing } = artefact.requires;
+  const found = findTool(tool, context.searchPath, context.settings.toolPaths[tool]);
+  if (found.problem) throw new AppError(`${missing}: ${found.problem}`);
+  if (!found.path) throw new AppError(`${missing} (no ${tool} in ${context.binDir} or on the search path).`);
 }
 
 /** The first changed files, and how many more. */
@@ -76,8 +78,8 @@ export class BuildStep implements Step {
     const changed = [...source.dirtyFiles, ...source.untrackedFiles];
     const dirtyHash = changed.length > 0 ? createHash('sha256').update(changed.join('\n')).digest('hex') : undefined;
     const mode = context.settings.mode;
-    if (mode === 'kind') requireKind(context);
     const plan = buildPlan({ mode, checkout: dir, arch: host.arch, commit: source.commit, dirtyHash, ginkgoPath: source.ginkgoPath });
+    for (const artefact of plan) requireTool(context, artefact);
     const goEnv = source.toolchain.action === 'download' && source.toolchain.version ? { GOTOOLCHAIN: source.toolchain.version } : {};
     // Go keeps a toolchain it downloads (GOTOOLCHAIN) in GOMODCACHE. The build sets GOMODCACHE to
     // _output/local/go/cache/mod unless it is set (kubernetes v1.35.4 hack/lib/golang.sh setup_env,
