@@ -9,9 +9,10 @@ import { testCacheDir, testKindVersion } from './real-kind.js';
 /**
  * The packages kind's base image installs (its images/base/Dockerfile, "Installing Packages"), those
  * Debian 12 has, less what a node here does without (nfs-common, open-iscsi, fuse-overlayfs for
- * rootless, curl); systemd-sysv gives /sbin/init.
+ * rootless, curl); systemd-sysv gives /sbin/init. jq stays: kind's CRI createContainer hook
+ * (files/kind/bin/mount-product-files.sh) reads the container's state with it, and without it no pod starts.
  */
-const packages = ['systemd', 'systemd-sysv', 'dbus', 'conntrack', 'iptables', 'nftables', 'iproute2', 'ethtool', 'util-linux', 'mount', 'kmod', 'libseccomp2', 'pigz', 'e2fsprogs', 'bash', 'ca-certificates', 'procps', 'socat'];
+const packages = ['systemd', 'systemd-sysv', 'dbus', 'conntrack', 'iptables', 'nftables', 'iproute2', 'ethtool', 'util-linux', 'mount', 'kmod', 'libseccomp2', 'pigz', 'e2fsprogs', 'bash', 'ca-certificates', 'jq', 'procps', 'socat'];
 const suite = 'bookworm';
 
 /** Debian's containerd and runc, as the host's docker.io brought them: a node runs the same ones. */

@@ -1,0 +1,199 @@
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuildRecords } from '../../electron/engine/build/build-records.js';
+import { Engine } from '../../electron/engine/engine.js';
+import { kindCreateArgv, kindDeleteArgv } from '../../shared/kind/kind-argv.js';
+import type { StepInfo } from '../../shared/steps/step-info.js';
+import { acquireDockerEngine, type DockerEngine, type DockerEngineLease } from '../support/docker-engine.js';
+import { createMiniKubernetes } from '../support/mini-kubernetes.js';
+import { realKind, testKindVersion } from '../support/real-kind.js';
+import { RecordingClient } from '../support/recording-client.js';
+import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait-for.js';
+import { k8sBinaries } from './k8s-binaries.js';
+import { bridgeCniConfig, kindNodeImage, type KindNodeImage } from './kind-node-image.js';
+
+const clusterLabel = 'io.x-k8s.kind.cluster';
+const roles = ['control-plane', 'worker'] as const;
+
+/**
+ * The test's kind config, as a user would type it into the Cluster step's YAML. Three things in it
+ * are for this machine and this image, never app defaults: the image has no kindnetd (see
+ * kind-node-image.ts), so the default CNI is off and each node gets a bridge CNI config of its own
+ * by extraMounts; and containers here see cgroup v1, which kubelet >= 1.35 refuses unless its
+ * configuration says failCgroupV1: false (a kubeadm patch of the KubeletConfiguration, which kind
+ * applies to every node's kubeadm config).
+ */
+function testKindConfig(name: string, cniDirs: string[]): string {
+  const nodes = roles.map((role, index) => [`- role: ${role}`, '  extraMounts:', `  - hostPath: ${cniDirs[index]}`, '    containerPath: /etc/cni/net.d', '    readOnly: true'].join('\n'));
+  return [
+    'kind: Cluster',
+    'apiVersion: kind.x-k8s.io/v1alpha4',
+    `name: ${name}`,
+    'networking:',
+    '  disableDefaultCNI: true',
+    'kubeadmConfigPatches:',
+    '- |',
+    '  apiVersion: kubelet.config.k8s.io/v1beta1',
+    '  kind: KubeletConfiguration',
+    '  failCgroupV1: false',
+    'nodes:',
+    ...nodes,
+    '',
+  ].join('\n');
+}
+
+interface NodeList {
+  items: Array<{ metadata: { name: string }; status?: { conditions?: Array<{ type: string; status: string; reason?: string; message?: string }> } }>;
+}
+
+/**
+ * The app's own Cluster and Teardown steps (electron/engine/kind/kind-target.ts, argv from
+ * shared/kind/kind-argv.ts) with the real kind v0.32.0 on the tests' own Docker engine, from a node
+ * image assembled here. The Build step's `kind build node-image --type source` cannot run offline,
+ * so the node image's build record is written as the Build step writes it, naming that image.
+ */
+describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`, () => {
+  let lease: DockerEngineLease;
+  let engine: DockerEngine;
+  let kind: string;
+  let kubectl: string;
+  let node: KindNodeImage;
+  let work: { dir: string; remove: () => Promise<void> };
+  let app: Engine;
+  let kubeconfig = '';
+  const name = `studio-real-${process.pid}`;
+  const saved = { DOCKER_HOST: process.env.DOCKER_HOST, PATH: process.env.PATH };
+  const docker = (args: string[]) => execa(engine.client, args, { env: engine.env, reject: false });
+  const kindClusters = async () => (await execa(kind, ['get', 'clusters'], { env: engine.env, reject: false })).stdout.split('\n').filter(Boolean);
+
+  beforeAll(async () => {
+    kind = await realKind();
+    kubectl = (await k8sBinaries()).kubectl;
+    lease = await acquireDockerEngine();
+    engine = lease.engine;
+    const started = Date.now();
+    node = await kindNodeImage(engine);
+    console.log(`kind node image ${node.image} ready in ${Date.now() - started} ms`);
+
+    work = await tempDir('kind-real');
+    const checkout = await createMiniKubernetes(path.join(work.dir, 'kubernetes'));
+    const cniDirs: string[] = [];
+    for (const [index] of roles.entries()) {
+      const dir = path.join(work.dir, `cni-${index}`);
+      await mkdir(dir);
+      await writeFile(path.join(dir, '10-studio-bridge.conflist'), bridgeCniConfig(index));
+      cniDirs.push(dir);
+    }
+    const dataDir = path.join(work.dir, 'data');
+    await mkdir(dataDir);
+    const settings = { sourceDir: checkout, mode: 'kind', keepCluster: false, kindConfig: testKindConfig(name, cniDirs), toolPaths: { kind, docker: engine.client, kubectl } };
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
+    const { records } = await BuildRecords.open(dataDir, checkout);
+    await records.remember('node-image', { fingerprint: node.image, builtAt: Date.now(), commit: 'offline', outputs: [], image: node.image, kubernetesVersion: node.kubernetesVersion });
+    // kind runs `docker` from PATH (never the app's docker setting) against DOCKER_HOST: both must
+    // point at the tests' engine before the app composes its search path.
+    process.env.DOCKER_HOST = engine.host;
+    process.env.PATH = engine.env.PATH;
+    app = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, shellEnv: { HOME: work.dir } });
+  }, 60 * 60_000);
+
+  afterAll(async () => {
+    await app?.shutdown();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    if (engine) {
+      // Whatever a failed test left: the cluster (kind deletes its nodes), then any container of it.
+      if ((await kindClusters()).includes(name)) await execa(kind, ['delete', 'cluster', '--name', name, '--kubeconfig', path.join(work.dir, 'leftover-kubeconfig')], { env: engine.env, reject: false });
+      const left = (await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${name}`])).stdout.split('\n').filter(Boolean);
+      if (left.length > 0) await docker(['rm', '-f', '-v', ...left]);
+    }
+    await lease?.release();
+    await work?.remove();
+  }, 10 * 60_000);
+
+  const step = async (stepId: string): Promise<StepInfo> => {
+    const reply = await app.connect(new RecordingClient()).request('steps:run', { stepId });
+    if (!reply.ok) throw new Error(reply.error.message);
+    return app.steps.settled(stepId);
+  };
+  /** What a failed step said, kind's stderr, and where the logs it exported are kept (copied out of the temp folder that afterAll removes). */
+  const failure = async (info: StepInfo): Promise<string> => {
+    if (info.outcome === 'success') return '';
+    let logs = '';
+    const logsDir = info.result?.kind === 'cluster' ? info.result.cluster.logsDir : undefined;
+    if (logsDir) {
+      const kept = path.join(os.tmpdir(), `studio-kind-real-logs-${process.pid}-${path.basename(logsDir)}`);
+      await cp(logsDir, kept, { recursive: true }).catch(() => undefined);
+      logs = `\nkind's exported logs are kept in ${kept}`;
+    }
+    return `${info.error?.message ?? ''}\n${info.error?.stderrTail ?? ''}${logs}`;
+  };
+
+  it("creates the cluster with the app's argv through the real kind; the app's kubeconfig has its context and every node becomes Ready", async () => {
+    const created = await step('cluster');
+    expect(created.outcome, await failure(created)).toBe('success');
+    const facts = created.result?.kind === 'cluster' ? created.result.cluster : undefined;
+    expect(facts?.reused).toBe(false);
+    kubeconfig = facts?.kubeconfig ?? '';
+    const argvs = created.commands.map((c) => c.argv);
+    expect(argvs).toContainEqual([kind, ...kindCreateArgv({ name, image: node.image, config: facts?.configPath ?? '', kubeconfig, wait: '5m' }).slice(1)]);
+    expect(await kindClusters()).toContain(name);
+
+    const contexts = await execa(kubectl, ['--kubeconfig', kubeconfig, 'config', 'get-contexts', '-o', 'name'], { reject: false });
+    expect(contexts.stdout.split('\n')).toContain(`kind-${name}`);
+    expect((await execa(kubectl, ['--kubeconfig', kubeconfig, 'config', 'current-context'])).stdout.trim()).toBe(`kind-${name}`);
+    expect(facts?.context).toBe(`kind-${name}`);
+
+    // kind's --wait waits for the control plane only; the worker joins and becomes Ready after.
+    const expected = roles.map((role) => `${name}-${role}`).sort();
+    let seen = '';
+    const ready = await waitFor(
+      async () => {
+        const out = await execa(kubectl, ['--kubeconfig', kubeconfig, '--request-timeout=10s', 'get', 'nodes', '-o', 'json'], { reject: false });
+        if (out.exitCode !== 0) {
+          seen = out.stderr;
+          return false;
+        }
+        const list = JSON.parse(out.stdout) as NodeList;
+        const states = list.items.map((item) => ({ name: item.metadata.name, ready: item.status?.conditions?.find((c) => c.type === 'Ready') }));
+        seen = states.map((s) => `${s.name}: Ready=${s.ready?.status ?? '?'} ${s.ready?.reason ?? ''} ${s.ready?.message ?? ''}`).join('; ');
+        const names = states.map((s) => s.name).sort();
+        return JSON.stringify(names) === JSON.stringify(expected) && states.every((s) => s.ready?.status === 'True') && names;
+      },
+      `nodes ${expected.join(', ')} to be Ready`,
+      { timeoutMs: 5 * 60_000, intervalMs: 2_000, describe: () => seen },
+    );
+    expect(ready).toEqual(expected);
+    // The nodes run the image the app was given and report the release it was built at.
+    const versions = await execa(kubectl, ['--kubeconfig', kubeconfig, 'get', 'nodes', '-o', 'jsonpath={.items[*].status.nodeInfo.kubeletVersion}']);
+    expect(versions.stdout.split(' ')).toEqual(expected.map(() => node.kubernetesVersion));
+    for (const container of expected) expect((await docker(['inspect', '--format', '{{.Config.Image}}', container])).stdout.trim()).toBe(node.image);
+  }, 15 * 60_000);
+
+  it('a second run reuses the cluster: nothing is created, the API server answered /readyz', async () => {
+    expect(kubeconfig, 'the cluster was not created').not.toBe('');
+    const reused = await step('cluster');
+    expect(reused.outcome, await failure(reused)).toBe('success');
+    expect(reused.result?.kind === 'cluster' && reused.result.cluster.reused).toBe(true);
+    const argvs = reused.commands.map((c) => c.argv);
+    expect(argvs.some((argv) => argv[1] === 'create')).toBe(false);
+    expect(argvs).toContainEqual([kubectl, '--kubeconfig', kubeconfig, '--request-timeout=10s', 'get', '--raw', '/readyz']);
+  }, 5 * 60_000);
+
+  it("Teardown (delete) deletes it with the app's kubeconfig: kind lists no such cluster and no node container is left", async () => {
+    expect(kubeconfig, 'the cluster was not created').not.toBe('');
+    const down = await step('teardown');
+    expect(down.outcome, down.error?.message).toBe('success');
+    expect(down.result).toMatchObject({ kind: 'teardown', action: 'deleted', name });
+    expect(down.commands.map((c) => c.argv)).toContainEqual([kind, ...kindDeleteArgv({ name, kubeconfig }).slice(1)]);
+    expect(await kindClusters()).not.toContain(name);
+    expect((await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${name}`])).stdout.trim()).toBe('');
+    expect(await readFile(kubeconfig, 'utf8').catch(() => 'gone')).toBe('gone');
+  }, 5 * 60_000);
+});
