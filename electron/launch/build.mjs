@@ -1,6 +1,6 @@
 // Builds the app into out/: the engine and Electron shell with esbuild, the renderer with Vite.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, statSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureDeps, root } from './ensure-deps.mjs';
@@ -31,24 +31,18 @@ export async function build({ quiet = false } = {}) {
   // ESM output still meets CommonJS dependencies (ws) that call require(): give them one.
   const esmBanner = { js: "import { createRequire as __studioRequire } from 'node:module'; const require = __studioRequire(import.meta.url);" };
   await esbuild.build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { 'main/index': 'electron/main/index.ts' }, outdir: path.join(root, 'out'), outExtension: { '.js': '.mjs' }, absWorkingDir: root });
-  // Browser mode in chunks: the server that sends the page is small and starts at once; the engine
-  // (what cli.ts imports later) is compiled while the browser works on the page.
-  const web = await esbuild.build({
-    ...common,
-    format: 'esm',
-    splitting: true,
-    banner: esmBanner,
-    entryPoints: { cli: 'electron/web/cli.ts' },
-    outdir: path.join(root, 'out', 'web'),
-    chunkNames: 'chunks/[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    absWorkingDir: root,
-    metafile: true,
-  });
-  // Chunks are named by their content: drop the ones an earlier build left.
-  const written = new Set(Object.keys(web.metafile.outputs).map((file) => path.resolve(root, file)));
-  const chunkDir = path.join(root, 'out', 'web', 'chunks');
-  for (const name of readdirSync(chunkDir)) if (!written.has(path.join(chunkDir, name))) rmSync(path.join(chunkDir, name), { force: true });
+  // Browser mode is two files: the small server that sends the page at once (cli.mjs), and the
+  // engine with all that needs zod (engine.mjs, from engine-module.ts), which the server imports
+  // only while the browser works on the page.
+  const webDir = path.join(root, 'out', 'web');
+  await esbuild.build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { engine: 'electron/web/engine-module.ts' }, outdir: webDir, outExtension: { '.js': '.mjs' }, absWorkingDir: root });
+  const engineModuleApart = {
+    name: 'engine-module-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/engine-module\.js$/ }, () => ({ path: './engine.mjs', external: true }));
+    },
+  };
+  await esbuild.build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { cli: 'electron/web/cli.ts' }, outdir: webDir, outExtension: { '.js': '.mjs' }, absWorkingDir: root, plugins: [engineModuleApart] });
   await esbuild.build({
     ...common,
     platform: 'browser',

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   let wantEngine = (): void => undefined;
   const engineWanted = new Promise<void>((resolve) => (wantEngine = resolve));
   const engine: Promise<Engine> = engineWanted.then(async () => {
-    const [{ Engine }, { readExtraSteps }] = await Promise.all([import('../engine/engine.js'), import('./extra-steps-file.js')]);
+    const { Engine, readExtraSteps } = await import('./engine-module.js');
     return Engine.start({
       dataDir,
       shell: 'browser',

@@ -70,8 +70,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
-  // The frame schema comes with zod, which is loaded with the engine rather than before the page.
-  const engineReady = Promise.all([Promise.resolve(options.engine), import('../../shared/ipc/envelope.js')]).then(([engine, { ClientFrameSchema }]) => ({ engine, ClientFrameSchema }));
+  // The frame schema needs zod, which comes with the engine's module rather than before the page.
+  const engineReady = Promise.all([Promise.resolve(options.engine), import('./engine-module.js')]).then(([engine, { ClientFrameSchema }]) => ({ engine, ClientFrameSchema }));
   // A failed engine start is its owner's to report; here it only means no frame is ever answered.
   engineReady.catch(() => undefined);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
