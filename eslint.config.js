@@ -14,7 +14,8 @@ import { noShellCommand } from './eslint-rules/no-shell-command.js';
 //                      zod and yaml are the two npm packages allowed: both are pure libraries (no Node,
 //                      no DOM) that shared/ uses today (the contract's schemas; kind configs and
 //                      kubeconfigs). Any other package needs a decision here first.
-//   renderer/src/      a browser page: shared/, itself, react, react-dom, zustand, @xterm/*; no Node.
+//   renderer/src/      a browser page: shared/, itself, react, react-dom, zustand, @xterm/*, @codemirror/* (and
+//                      @lezer/highlight, its highlighting tags); no Node.
 //   electron/engine/   shared/, itself, Node, zod, yaml; execa, node-pty and child_process only in
 //                      electron/engine/exec/, the one place that starts processes. Never electron.
 //   electron/web/      browser mode's server: shared/, the engine, Node, zod, ws. No process runners.
@@ -73,7 +74,7 @@ export default tseslint.config(
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      ...layer({ layer: 'renderer/src/', reach: ['renderer/src', 'shared'], allow: ['react', 'react-dom', 'zustand', '@xterm/*'], why: rendererWhy }),
+      ...layer({ layer: 'renderer/src/', reach: ['renderer/src', 'shared'], allow: ['react', 'react-dom', 'zustand', '@xterm/*', '@codemirror/*', '@lezer/highlight'], why: rendererWhy }),
       'no-restricted-globals': ['error', ...nodeGlobals],
       'no-restricted-syntax': noNodeThroughGlobals('renderer/ has no Node globals, not even through window or globalThis.'),
     },

@@ -23,24 +23,29 @@ test('kind mode: shape the config in the form, break the YAML and see the error 
   try {
     await page.goto(studio.url);
     await page.getByTestId('step-cluster').click();
+    // The YAML is a code editor (CodeMirror): its text is read as the user sees it, line by line.
     const yaml = page.getByRole('textbox', { name: 'kind config YAML' });
-    await expect(yaml).toHaveValue(/role: control-plane\n\s+- role: worker\n\s+- role: worker/);
+    const text = () => yaml.innerText();
+    await expect.poll(text).toMatch(/role: control-plane\n\s+- role: worker\n\s+- role: worker/);
 
     await page.getByRole('spinbutton', { name: 'Workers' }).fill('3');
-    await expect(yaml).toHaveValue(/(- role: worker\n\s+){2}- role: worker/);
+    await expect.poll(text).toMatch(/(- role: worker\n\s+){2}- role: worker/);
     await page.getByRole('textbox', { name: /Feature gates/ }).fill('SchedulerQueueingHints=true');
     await page.getByRole('textbox', { name: /Runtime config/ }).click();
-    await expect(yaml).toHaveValue(/featureGates:\n\s+SchedulerQueueingHints: true/);
+    await expect.poll(text).toMatch(/featureGates:\n\s+SchedulerQueueingHints: true/);
 
     await page.getByRole('textbox', { name: /Extra kubeadm patches/ }).fill('kind: ClusterConfiguration\nscheduler:\n  extraArgs:\n    v: "4"');
     await page.getByRole('textbox', { name: /Runtime config/ }).click();
-    await expect(yaml).toHaveValue(/kubeadmConfigPatches:\n\s+- \|\n\s+kind: ClusterConfiguration/);
+    await expect.poll(text).toMatch(/kubeadmConfigPatches:\n\s+- \|\n\s+kind: ClusterConfiguration/);
 
-    const good = await yaml.inputValue();
+    const good = await text();
     await yaml.fill(good.replace('kubeProxyMode: iptables', 'kubeProxymode: iptables'));
     const problem = page.getByTestId('config-problems');
     await expect(problem).toContainText(/line 6: field kubeProxymode not found in type v1alpha4\.Networking/);
-    await expect(page.getByTestId('yaml-problem-line-6')).toBeVisible();
+    // The message is also at the line itself: underlined there, and shown when the pointer rests on it.
+    await yaml.getByText('kubeProxymode: iptables').hover();
+    await expect(page.getByText('field kubeProxymode not found in type v1alpha4.Networking').first()).toBeVisible();
+    await expect(page.locator('.cm-tooltip-hover')).toContainText('field kubeProxymode not found in type v1alpha4.Networking');
     await expect(page.getByRole('button', { name: 'Save config' })).toBeDisabled();
     await page.screenshot({ path: 'test-results/screenshots/kind-config-error.png', fullPage: true });
 

@@ -4,6 +4,7 @@ import { validateKindConfig } from '../../../shared/kind-config/validate-kind-co
 import { kindConfigDraft } from '../drafts/setting-drafts.js';
 import { useSettingsDraft } from '../drafts/use-settings-draft.js';
 import { DraftNotice } from './DraftNotice.js';
+import { YamlEditor } from './YamlEditor.js';
 
 const lines = (record: Record<string, string | boolean>): string =>
   Object.entries(record)
@@ -58,7 +59,6 @@ export function KindConfigEditor({ disabled }: { disabled: boolean }): React.JSX
   if (!draft) return null;
   const setYaml = (text: string): void => draft.edit(text);
   const errors = problems.filter((p) => p.severity === 'error');
-  const problemLines = new Set(problems.map((p) => p.line));
 
   const change = (patch: Partial<KindConfigForm>): void => {
     if (!form) return;
@@ -126,16 +126,7 @@ export function KindConfigEditor({ disabled }: { disabled: boolean }): React.JSX
           <textarea rows={5} spellCheck={false} value={patches} onChange={(e) => setPatches(e.target.value)} onBlur={() => change({ kubeadmPatches: splitPatches(patches) })} />
         </label>
       </fieldset>
-      <div className="yaml-editor">
-        <div className="gutter" aria-hidden="true">
-          {yaml.split('\n').map((_, index) => (
-            <div key={index} className={problemLines.has(index + 1) ? 'bad' : ''} data-testid={problemLines.has(index + 1) ? `yaml-problem-line-${index + 1}` : undefined}>
-              {index + 1}
-            </div>
-          ))}
-        </div>
-        <textarea aria-label="kind config YAML" spellCheck={false} value={yaml} disabled={disabled} onChange={(e) => editYaml(e.target.value)} rows={Math.max(12, yaml.split('\n').length + 1)} />
-      </div>
+      <YamlEditor label="kind config YAML" value={yaml} onChange={editYaml} problems={problems} disabled={disabled} />
       <ul className="config-problems" data-testid="config-problems">
         {problems.map((problem) => (
           <li key={`${problem.line}:${problem.column}:${problem.message}`} className={problem.severity}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { RequestOutput } from '../../../shared/ipc/contract.js';
 import { parseFeatureGates } from '../../../shared/remote/feature-gates.js';
 import { schedulerConfigProblems } from '../../../shared/remote/scheduler-config.js';
@@ -9,6 +9,9 @@ import { useStudio } from '../store/studio-store.js';
 import { DraftNotice } from './DraftNotice.js';
 
 type Contexts = RequestOutput<'remote:contexts'>;
+
+// The code editor loads when remote mode's form is first shown, not with the app.
+const YamlEditor = lazy(() => import('./YamlEditor.js').then((module) => ({ default: module.YamlEditor })));
 
 /**
  * Remote mode's target: a kubeconfig file, one of its contexts (never the current one by default),
@@ -90,18 +93,20 @@ export function RemoteTargetForm({ disabled }: { disabled: boolean }): React.JSX
           {typed.saved === chosen.name && !typed.dirty && <span className="ok small">Confirmed.</span>}
         </label>
       )}
-      <label>
-        Extra scheduler configuration (YAML merged into the KubeSchedulerConfiguration: profiles, plugins, pluginConfig)
-        <textarea
-          rows={5}
+      <div className="field">
+        <span id="scheduler-extra-label">Extra scheduler configuration (YAML merged into the KubeSchedulerConfiguration: profiles, plugins, pluginConfig)</span>
+        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+        <YamlEditor
+          label="Extra scheduler configuration (YAML merged into the KubeSchedulerConfiguration)"
           value={extra.value}
-          spellCheck={false}
           placeholder={'profiles:\n  - schedulerName: default-scheduler\n    plugins:\n      score:\n        disabled:\n          - name: NodeResourcesBalancedAllocation'}
-          aria-invalid={extraProblems.length > 0}
-          onChange={(e) => extra.edit(e.target.value)}
+          problems={extraProblems.map((p) => ({ ...p, severity: 'error' as const }))}
+          disabled={disabled}
+          onChange={(text) => extra.edit(text)}
           onBlur={() => void (extra.dirty && !extra.problem && extra.save())}
         />
-      </label>
+        </Suspense>
+      </div>
       <DraftNotice draft={extra} />
       {extraProblems.map((p) => (
         <p key={`${p.line ?? 0}:${p.message}`} className="field-error" role="alert">
