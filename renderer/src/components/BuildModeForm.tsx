@@ -3,7 +3,7 @@ import { useSettingsDraft } from '../drafts/use-settings-draft.js';
 
 const modes = [
   { id: 'kind', label: 'kind mode', detail: 'a node image from your source (a Docker build, many minutes the first time) and the test binaries' },
-  { id: 'remote', label: 'remote mode', detail: 'your kube-scheduler and the test binaries, no image (minutes the first time, seconds after)' },
+  { id: 'remote', label: 'remote mode', detail: 'your kube-scheduler and the test binaries, no image (minutes the first time; a scheduler change usually rebuilds e2e.test too, which imports pkg/scheduler)' },
 ] as const;
 
 /** Which mode the Build step builds for; saved at once (the choice shows while it is saved). */
