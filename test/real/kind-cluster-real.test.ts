@@ -66,6 +66,8 @@ describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`
   let app: Engine;
   let kubeconfig = '';
   const name = `studio-real-${process.pid}`;
+  /** The cluster of the failure test: kind's default CNI on, which this image cannot serve. */
+  const failing = `studio-nocni-${process.pid}`;
   const saved = { DOCKER_HOST: process.env.DOCKER_HOST, PATH: process.env.PATH };
   const docker = (args: string[]) => execa(engine.client, args, { env: engine.env, reject: false });
   const kindClusters = async () => (await execa(kind, ['get', 'clusters'], { env: engine.env, reject: false })).stdout.split('\n').filter(Boolean);
@@ -109,14 +111,20 @@ describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`
     }
     if (engine) {
       // Whatever a failed test left: the cluster (kind deletes its nodes), then any container of it.
-      if ((await kindClusters()).includes(name)) await execa(kind, ['delete', 'cluster', '--name', name, '--kubeconfig', path.join(work.dir, 'leftover-kubeconfig')], { env: engine.env, reject: false });
-      const left = (await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${name}`])).stdout.split('\n').filter(Boolean);
-      if (left.length > 0) await docker(['rm', '-f', '-v', ...left]);
+      for (const cluster of [name, failing]) {
+        if ((await kindClusters()).includes(cluster)) await execa(kind, ['delete', 'cluster', '--name', cluster, '--kubeconfig', path.join(work.dir, 'leftover-kubeconfig')], { env: engine.env, reject: false });
+        const left = (await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${cluster}`])).stdout.split('\n').filter(Boolean);
+        if (left.length > 0) await docker(['rm', '-f', '-v', ...left]);
+      }
     }
     await lease?.release();
     await work?.remove();
   }, 10 * 60_000);
 
+  const request = async (channel: 'steps:run' | 'settings:update', input: object): Promise<void> => {
+    const reply = await app.connect(new RecordingClient()).request(channel, input as never);
+    if (!reply.ok) throw new Error(reply.error.message);
+  };
   const step = async (stepId: string): Promise<StepInfo> => {
     const reply = await app.connect(new RecordingClient()).request('steps:run', { stepId });
     if (!reply.ok) throw new Error(reply.error.message);
@@ -196,4 +204,28 @@ describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`
     expect((await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${name}`])).stdout.trim()).toBe('');
     expect(await readFile(kubeconfig, 'utf8').catch(() => 'gone')).toBe('gone');
   }, 5 * 60_000);
+
+  it("a create that fails exports kind's logs and lists them; Teardown deletes what --retain kept", async () => {
+    // The image has no /kind/manifests/default-cni.yaml (no kindnetd), so with the default CNI on,
+    // kind fails after the control plane is up (installcni/cni.go: "failed to read CNI manifest").
+    const config = ['kind: Cluster', 'apiVersion: kind.x-k8s.io/v1alpha4', `name: ${failing}`, 'kubeadmConfigPatches:', '- |', '  apiVersion: kubelet.config.k8s.io/v1beta1', '  kind: KubeletConfiguration', '  failCgroupV1: false', 'nodes:', '- role: control-plane', ''].join('\n');
+    await request('settings:update', { kindConfig: config });
+    const failed = await step('cluster');
+    expect(failed.outcome).toBe('failure');
+    expect(failed.error?.stderrTail ?? '').toContain('failed to read CNI manifest');
+    const facts = failed.result?.kind === 'cluster' ? failed.result.cluster : undefined;
+    const logsDir = facts?.logsDir ?? '';
+    expect(logsDir).not.toBe('');
+    expect(failed.commands.map((c) => c.argv)).toContainEqual([kind, 'export', 'logs', logsDir, '--name', failing]);
+    // What kind export logs writes (pkg/cluster/provider.go CollectLogs writes kind-version.txt; pkg/cluster/internal/providers/docker/provider.go CollectLogs the rest).
+    expect(facts?.logFiles).toEqual(expect.arrayContaining(['docker-info.txt', 'kind-version.txt', `${failing}-control-plane/kubelet.log`, `${failing}-control-plane/containerd.log`, `${failing}-control-plane/journal.log`]));
+    expect(await readFile(path.join(logsDir, 'kind-version.txt'), 'utf8')).toContain(testKindVersion);
+    // --retain kept the node; kind lists the cluster, and Teardown (delete) removes it.
+    expect(await kindClusters()).toContain(failing);
+    const down = await step('teardown');
+    expect(down.outcome, down.error?.message).toBe('success');
+    expect(down.result).toMatchObject({ kind: 'teardown', action: 'deleted', name: failing });
+    expect(await kindClusters()).not.toContain(failing);
+    expect((await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${failing}`])).stdout.trim()).toBe('');
+  }, 15 * 60_000);
 });
