@@ -34,7 +34,7 @@ export async function readyNodes(context: StepContext, cluster: Pick<ClusterFact
     const said = wait.stderr.trim().split('\n').slice(-5).join(' ') || `kubectl wait exited with ${wait.exitCode}`;
     throw new AppError(`Not every node is Ready after ${timeoutSeconds} s (${said}). e2e.test waits for every node that is not cordoned, so nothing ran: fix the node or cordon it (kubectl cordon <node>), then run the Test step again.`);
   }
-  const answer = await context.run({ argv: ['kubectl', ...boundKubectlArgs(cluster.kubeconfig, cluster.context), 'get', 'nodes', '-o', 'json'] }, { terminal: 'pipe' });
+  const answer = await context.run({ argv: ['kubectl', ...boundKubectlArgs(cluster.kubeconfig, cluster.context), 'get', 'nodes', '-o', 'json'] }, { terminal: 'pipe', shows: 'summary' });
   try {
     return summarizeNodes(answer.stdout);
   } catch (error) {

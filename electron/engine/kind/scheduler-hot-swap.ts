@@ -56,7 +56,7 @@ export async function restoreScheduler(context: StepContext, options: { clusterD
     node = read.journal.node;
     await writeJournal(file, { ...read.journal, state: 'restoring', at: Date.now() });
   }
-  const original = (await context.run({ argv: ['docker', 'exec', node, 'cat', hotSwapPaths.original] }, { terminal: 'pipe' })).stdout;
+  const original = (await context.run({ argv: ['docker', 'exec', node, 'cat', hotSwapPaths.original] }, { terminal: 'pipe', shows: 'summary' })).stdout;
   await putManifest(context, node, original);
   await waitForScheduler(context, { ...options, node }, (command) => command !== hotSwapPaths.binary);
   await rm(file, { force: true });
@@ -88,7 +88,7 @@ async function waitForScheduler(context: StepContext, options: { node: string; k
   let last = 'not seen yet';
   while (Date.now() < deadline) {
     if (context.signal.aborted) throw new AppError('Cancelled.', 'cancelled');
-    const out = await context.run({ argv: ['kubectl', '--kubeconfig', options.kubeconfig, '--request-timeout=10s', 'get', '--raw', `/api/v1/namespaces/kube-system/pods/${pod}`] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+    const out = await context.run({ argv: ['kubectl', '--kubeconfig', options.kubeconfig, '--request-timeout=10s', 'get', '--raw', `/api/v1/namespaces/kube-system/pods/${pod}`] }, { terminal: 'pipe', shows: 'summary', acceptExitCodes: [0, 1] });
     if (out.exitCode === 0) {
       const found = JSON.parse(out.stdout) as PodLike;
       const command = found.spec?.containers?.[0]?.command?.[0];

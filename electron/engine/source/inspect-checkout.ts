@@ -10,7 +10,7 @@ const exists = (file: string): Promise<boolean> => access(file).then(() => true,
 
 /** Branch, commit, changes, .go-version and the Go that will build it, read with real git and go. */
 export async function inspectCheckout(context: StepContext, dir: string, foundBy: SourceFacts['foundBy']): Promise<SourceFacts> {
-  const git = (...args: string[]) => context.run({ argv: ['git', '-C', dir, ...args] }, { terminal: 'pipe' });
+  const git = (...args: string[]) => context.run({ argv: ['git', '-C', dir, ...args] }, { terminal: 'pipe', shows: 'summary' });
   const commit = (await git('rev-parse', 'HEAD')).stdout.trim();
   const branch = (await git('rev-parse', '--abbrev-ref', 'HEAD')).stdout.trim();
   const describe = (await context.run({ argv: ['git', '-C', dir, 'describe', '--tags', '--always', '--dirty'] }, { terminal: 'pipe', acceptExitCodes: [0, 128] })).stdout.trim() || undefined;

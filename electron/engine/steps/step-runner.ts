@@ -15,6 +15,7 @@ import { startPtyCommand } from '../exec/pty-command.js';
 import type { TerminateGrace } from '../exec/terminate-tree.js';
 import type { OutputHub } from '../output/output-hub.js';
 import type { OutputStream } from '../output/output-stream.js';
+import { showAnswer, terminalCommandLine } from './show-answer.js';
 import type { CommandOptions, CommandOutcome, Step, StepContext } from './step.js';
 
 export interface StepRunnerOptions {
@@ -220,7 +221,7 @@ export class StepRunner {
     const record: CommandRecord = { argv: [...spec.argv], cwd: spec.cwd, startedAt: Date.now() };
     info.commands.push(record);
     this.changed(info);
-    stream.note(`\x1b[1;36m$ ${formatArgv(spec.argv)}\x1b[0m\r\n`);
+    stream.note(`\x1b[1;36m$ ${terminalCommandLine(spec.argv)}\x1b[0m\r\n`);
 
     const errTail = new TailText(16_000);
     const decoder = options.onOutput ? new TextDecoder() : undefined;
@@ -230,6 +231,7 @@ export class StepRunner {
     const grace = options.grace ?? this.options.grace;
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
+    const summarised = terminal === 'pipe' && options.shows === 'summary';
     let command: RunningCommand;
     try {
       command =
@@ -240,7 +242,7 @@ export class StepRunner {
               observe(chunk);
             }, ptySize, grace)
           : startPipeCommand(fullSpec, (chunk, source) => {
-              stream.write(chunk);
+              if (!summarised || source !== 'stdout') stream.write(chunk);
               observe(chunk);
               if (source === 'stdout') stdout.push(chunk);
               else {
@@ -265,6 +267,7 @@ export class StepRunner {
 
     Object.assign(record, { endedAt: Date.now(), exitCode: exit.exitCode, signal: exit.signal });
     this.changed(info);
+    if (summarised) await showAnswer(stream, spec.argv, Buffer.concat(stdout));
     if (signal.aborted) throw new AppError('Cancelled.', 'cancelled');
     const exitCode = exit.exitCode ?? -1;
     const accepted = options.acceptExitCodes ?? [0];

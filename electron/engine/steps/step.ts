@@ -7,6 +7,12 @@ import type { TerminateGrace } from '../exec/terminate-tree.js';
 export interface CommandOptions {
   /** pty (default): shown as a terminal shows it. pipe: stdout kept apart, for commands whose answer we read. */
   terminal?: 'pty' | 'pipe';
+  /**
+   * all (default): everything the command prints goes to the terminal. summary (pipe only): for an
+   * answer the app reads (JSON, file lists): a short one is shown, a long one is kept in the step's
+   * answers file next to its log and the terminal gets one line saying how much and where.
+   */
+  shows?: 'all' | 'summary';
   /** Exit codes that are not a failure; by default only 0. */
   acceptExitCodes?: readonly number[];
   /** Sees the output as it arrives (as text), e.g. to follow a test run's progress. */

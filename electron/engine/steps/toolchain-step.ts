@@ -34,7 +34,7 @@ export class ToolchainStep implements Step {
       const probe = await this.probe(context, name);
       let report = assessTool(probe, platform);
       if (name === 'docker' && probe.path) {
-        const info = await context.run({ argv: [probe.path, 'info', '--format', '{{json .}}'] }, { terminal: 'pipe', acceptExitCodes: anyExit });
+        const info = await context.run({ argv: [probe.path, 'info', '--format', '{{json .}}'] }, { terminal: 'pipe', shows: 'summary', acceptExitCodes: anyExit });
         docker = { ...parseDockerInfo(info.stdout, info.exitCode), defaultPlatform: process.env.DOCKER_DEFAULT_PLATFORM || undefined };
         const firstError = info.stderr.split('\n').find((line) => line.trim().length > 0)?.trim();
         report = assessDocker(report, docker, platform, firstError);
