@@ -99,4 +99,20 @@ describe('swapping a locally built kube-scheduler into a kind control plane', ()
     expect(await nodeManifest()).not.toContain(hotSwapPaths.binary);
     await expect(readFile(path.join(dir, 'data', 'clusters', 'e2e', 'scheduler-hot-swap.json'))).rejects.toThrow();
   });
+
+  it('a journal found corrupt at start-up is set aside, and Teardown (keep) still restores the node, which says it runs ours', async () => {
+    await step('cluster');
+    expect(await schedulerCommand()).toBe(hotSwapPaths.binary);
+    const journal = path.join(dir, 'data', 'clusters', 'e2e', 'scheduler-hot-swap.json');
+    await engine.shutdown();
+    await writeFile(journal, '{"node": "e2e-control-plane", "state": ');
+    engine = await Engine.start({ dataDir: path.join(dir, 'data'), shell: 'browser', version: 'test', skipLoginShell: true });
+    const info = await engine.connect(new RecordingClient()).request('app:info', {});
+    expect(info.ok && (info.result as { notices: Array<{ message: string }> }).notices.map((n) => n.message).join('\n')).toMatch(/hot-swap on the kind cluster e2e was interrupted \(journal unreadable, kept as .*corrupt/);
+    await expect(readFile(journal)).rejects.toThrow();
+    const teardown = await step('teardown');
+    expect(teardown.commands.map((c) => c.argv.slice(1, 4))).toContainEqual(['exec', 'e2e-control-plane', 'cat']);
+    expect(await schedulerCommand()).toBe('kube-scheduler');
+    expect(await nodeManifest()).not.toContain(hotSwapPaths.binary);
+  });
 });

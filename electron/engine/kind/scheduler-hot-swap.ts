@@ -46,9 +46,14 @@ export async function swapScheduler(context: StepContext, options: { clusterDir:
 export async function restoreScheduler(context: StepContext, options: { clusterDir: string; kubeconfig: string; node: string; timeoutMs?: number }): Promise<boolean> {
   const file = hotSwapJournal(options.clusterDir);
   const read = await readJournal(options.clusterDir);
-  if (read.kind === 'none') return false;
   let node = options.node;
-  if (read.kind === 'corrupt') {
+  if (read.kind === 'none') {
+    // No journal is not proof of no swap: one found corrupt at start-up was set aside then. The node says.
+    if (!(await runsSwappedScheduler(context, node))) return false;
+    context.print(`\x1b[33mThere is no hot-swap journal, but ${node} runs the swapped-in kube-scheduler; restoring it from the original manifest it keeps.\x1b[0m`);
+    const kept = await context.run({ argv: ['docker', 'exec', node, 'test', '-f', hotSwapPaths.original] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+    if (kept.exitCode !== 0) throw new AppError(`${node} runs the swapped-in kube-scheduler, but has no ${hotSwapPaths.original} to restore from. Delete the cluster with the Teardown step ("delete"), or put the original manifest back by hand.`);
+  } else if (read.kind === 'corrupt') {
     context.print(`\x1b[33mThe hot-swap journal could not be read (${read.reason}); restoring ${node} from the original manifest it keeps.\x1b[0m`);
     const kept = await context.run({ argv: ['docker', 'exec', node, 'test', '-f', hotSwapPaths.original] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
     if (kept.exitCode !== 0) throw new AppError(`The hot-swap journal was unreadable (kept as ${read.aside}) and ${node} has no ${hotSwapPaths.original}: nothing to restore from. If the scheduler of the cluster misbehaves, delete the cluster with the Teardown step.`);
@@ -61,6 +66,12 @@ export async function restoreScheduler(context: StepContext, options: { clusterD
   await waitForScheduler(context, { ...options, node }, (command) => command !== hotSwapPaths.binary);
   await rm(file, { force: true });
   return true;
+}
+
+/** Whether the node's live scheduler manifest runs the binary the hot-swap copies in. A node that cannot be asked is taken as not swapped. */
+async function runsSwappedScheduler(context: StepContext, node: string): Promise<boolean> {
+  const live = await context.run({ argv: ['docker', 'exec', node, 'cat', hotSwapPaths.manifest] }, { terminal: 'pipe', shows: 'summary', acceptExitCodes: [0, 1, 126, 127] });
+  return live.exitCode === 0 && live.stdout.includes(hotSwapPaths.binary);
 }
 
 /** Writes a manifest into the node next to the live one, then moves it over in one rename. */
