@@ -22,3 +22,16 @@ export const JUnitReportSchema = z.object({
   durationSeconds: z.number(),
 });
 export type JUnitReport = z.infer<typeof JUnitReportSchema>;
+
+/** A report of `specs` in the order read, with its totals: pending counts as skipped, every unsuccessful end as failed. */
+export function junitReportOf(suite: string, specs: SpecResult[]): JUnitReport {
+  const count = (state: SpecState): number => specs.filter((spec) => spec.state === state).length;
+  const passed = count('passed');
+  const skipped = count('skipped') + count('pending');
+  return {
+    suite,
+    specs,
+    counts: { total: specs.length, passed, failed: specs.length - passed - skipped, skipped },
+    durationSeconds: specs.reduce((sum, spec) => sum + spec.durationSeconds, 0),
+  };
+}

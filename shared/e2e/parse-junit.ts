@@ -1,4 +1,4 @@
-import type { JUnitReport, SpecResult, SpecState } from './junit-report.js';
+import { type JUnitReport, junitReportOf, type SpecResult, type SpecState } from './junit-report.js';
 
 const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -67,11 +67,5 @@ export function parseJUnit(xml: string): JUnitReport {
     }
     if (name === 'skipped') capture = undefined;
   }
-  const count = (state: SpecState): number => specs.filter((spec) => spec.state === state).length;
-  return {
-    suite,
-    specs,
-    counts: { total: specs.length, passed: count('passed'), failed: specs.length - count('passed') - count('skipped') - count('pending'), skipped: count('skipped') + count('pending') },
-    durationSeconds: specs.reduce((sum, spec) => sum + spec.durationSeconds, 0),
-  };
+  return junitReportOf(suite, specs);
 }
