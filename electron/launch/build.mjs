@@ -32,14 +32,14 @@ export async function build({ quiet = false } = {}) {
   const esmBanner = { js: "import { createRequire as __studioRequire } from 'node:module'; const require = __studioRequire(import.meta.url);" };
   await esbuild.build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { 'main/index': 'electron/main/index.ts' }, outdir: path.join(root, 'out'), outExtension: { '.js': '.mjs' }, absWorkingDir: root });
   // Browser mode is two files: the small server that sends the page at once (cli.mjs), and the
-  // engine with all that needs zod (engine.mjs, from engine-module.ts), which the server imports
-  // only while the browser works on the page.
+  // engine with all that needs zod (engine.cjs, from engine-module.ts), which the server loads
+  // while the browser works on the page, as CommonJS so that V8's code cache can be kept for it.
   const webDir = path.join(root, 'out', 'web');
-  await esbuild.build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { engine: 'electron/web/engine-module.ts' }, outdir: webDir, outExtension: { '.js': '.mjs' }, absWorkingDir: root });
+  await esbuild.build({ ...common, format: 'cjs', entryPoints: { engine: 'electron/web/engine-module.ts' }, outdir: webDir, outExtension: { '.js': '.cjs' }, absWorkingDir: root });
   const engineModuleApart = {
     name: 'engine-module-apart',
     setup(build) {
-      build.onResolve({ filter: /^\.\/engine-module\.js$/ }, () => ({ path: './engine.mjs', external: true }));
+      build.onResolve({ filter: /^\.\/engine-module\.js$/ }, () => ({ path: './engine.cjs', external: true }));
     },
   };
   await esbuild.build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { cli: 'electron/web/cli.ts' }, outdir: webDir, outExtension: { '.js': '.mjs' }, absWorkingDir: root, plugins: [engineModuleApart] });

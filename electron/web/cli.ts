@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Engine } from '../engine/engine.js';
 import { defaultDataDir } from '../engine/store/data-dir.js';
+import { loadCodeCached } from './code-cached-module.js';
+import type * as EngineModuleExports from './engine-module.js';
 import { startWebServer } from './web-server.js';
 
 /** Every signal that means "the user is gone": each is handled as a quit that gives the cluster back. */
@@ -24,6 +26,24 @@ for (const stream of [process.stdout, process.stderr]) stream.on('error', () => 
 
 /** How long the engine waits for a browser to fetch the page before it loads anyway. */
 const engineLoadDelayMs = 1_000;
+
+/** How long after the engine started its compiled code is saved for the next start. */
+const keepCodeAfterMs = 3_000;
+
+type EngineModule = typeof EngineModuleExports;
+
+/**
+ * The built app has the engine as a CommonJS bundle beside this file, loaded with V8's code cache;
+ * run from source, the module is imported.
+ */
+async function loadEngineModule(here: string): Promise<{ module: EngineModule; keepCode: () => void }> {
+  const built = path.join(here, 'engine.cjs');
+  if (existsSync(built)) {
+    const loaded = loadCodeCached<EngineModule>(built);
+    return { module: loaded.exports, keepCode: loaded.keepCode };
+  }
+  return { module: await import('./engine-module.js'), keepCode: () => undefined };
+}
 
 const usage = `Usage: k8s-e2e-studio --web [--port N] [--data-dir DIR] [--steps-file FILE]
 Serves the app on http://127.0.0.1 for a browser; the printed URL carries the access token.`;
@@ -53,20 +73,30 @@ async function main(): Promise<void> {
   // page's script to work on (or after a moment, with no browser yet), so both go on at once.
   let wantEngine = (): void => undefined;
   const engineWanted = new Promise<void>((resolve) => (wantEngine = resolve));
-  const engine: Promise<Engine> = engineWanted.then(async () => {
-    const { Engine, readExtraSteps } = await import('./engine-module.js');
-    return Engine.start({
+  const loaded = engineWanted.then(async () => {
+    const { module, keepCode } = await loadEngineModule(here);
+    const engine = await module.Engine.start({
       dataDir,
       shell: 'browser',
       version: process.env.STUDIO_VERSION ?? '0.0.0',
-      extraSteps: values['steps-file'] ? await readExtraSteps(values['steps-file']) : [],
+      extraSteps: values['steps-file'] ? await module.readExtraSteps(values['steps-file']) : [],
     });
+    // By then the first page's requests have run: the cache holds what a start needs compiled.
+    setTimeout(keepCode, keepCodeAfterMs).unref();
+    return { engine, frameSchema: module.ClientFrameSchema };
   });
-  engine.catch((error: Error) => {
+  loaded.catch((error: Error) => {
     console.error(`k8s e2e studio could not start: ${error.message}`);
     process.exit(1);
   });
-  const server = await startWebServer({ engine, staticDir: path.join(here, '..', 'renderer'), port, onScriptServed: () => wantEngine() });
+  const engine = loaded.then(({ engine }) => engine);
+  const server = await startWebServer({
+    engine,
+    frameSchema: loaded.then(({ frameSchema }) => frameSchema),
+    staticDir: path.join(here, '..', 'renderer'),
+    port,
+    onScriptServed: () => wantEngine(),
+  });
   setTimeout(() => wantEngine(), engineLoadDelayMs);
   console.log(`k8s e2e studio is running in browser mode.\nOpen: ${server.url}\nData folder: ${dataDir}\nPress Ctrl-C to stop.`);
 

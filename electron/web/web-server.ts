@@ -18,6 +18,8 @@ export interface WebServerOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** The contract's ClientFrameSchema (it needs zod, so it may come later); by default from engine-module.ts. */
+  frameSchema?: typeof ClientFrameSchemaType | Promise<typeof ClientFrameSchemaType>;
   /** Called each time a script has been sent in full: the page has something to work on. */
   onScriptServed?: () => void;
 }
@@ -71,7 +73,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   // The frame schema needs zod, which comes with the engine's module rather than before the page.
-  const engineReady = Promise.all([Promise.resolve(options.engine), import('./engine-module.js')]).then(([engine, { ClientFrameSchema }]) => ({ engine, ClientFrameSchema }));
+  const frameSchema = options.frameSchema ?? import('./engine-module.js').then((module) => module.ClientFrameSchema);
+  const engineReady = Promise.all([options.engine, frameSchema]).then(([engine, ClientFrameSchema]) => ({ engine, ClientFrameSchema }));
   // A failed engine start is its owner's to report; here it only means no frame is ever answered.
   engineReady.catch(() => undefined);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
