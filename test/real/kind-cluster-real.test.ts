@@ -184,6 +184,23 @@ describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`
     for (const container of expected) expect((await docker(['inspect', '--format', '{{.Config.Image}}', container])).stdout.trim()).toBe(node.image);
   }, 15 * 60_000);
 
+  it("kube-system's pods run from the images built into the node: CoreDNS becomes available through the pod network and the API server's Service", async () => {
+    expect(kubeconfig, 'the cluster was not created').not.toBe('');
+    let seen = '';
+    const available = await waitFor(
+      async () => {
+        const out = await execa(kubectl, ['--kubeconfig', kubeconfig, '--request-timeout=10s', '--namespace', 'kube-system', 'get', 'deployment', 'coredns', '-o', 'jsonpath={.spec.replicas} {.status.availableReplicas}'], { reject: false });
+        const pods = await execa(kubectl, ['--kubeconfig', kubeconfig, '--request-timeout=10s', '--namespace', 'kube-system', 'get', 'pods', '-o', 'wide'], { reject: false });
+        seen = `${out.stdout || out.stderr}\n${pods.stdout}`;
+        const [wanted, ready] = out.stdout.split(' ');
+        return out.exitCode === 0 && Number(wanted) > 0 && wanted === ready && Number(ready);
+      },
+      'the coredns Deployment to have all its replicas available',
+      { timeoutMs: 4 * 60_000, intervalMs: 2_000, describe: () => seen },
+    );
+    expect(available).toBeGreaterThan(0);
+  }, 6 * 60_000);
+
   it('a second run reuses the cluster: nothing is created, the API server answered /readyz', async () => {
     expect(kubeconfig, 'the cluster was not created').not.toBe('');
     const reused = await step('cluster');

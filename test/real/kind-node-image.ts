@@ -19,7 +19,7 @@ import { pinnedRelease } from './pinned-release.js';
  * (images/base/files/etc/containerd/config.toml: sandbox_image "registry.k8s.io/pause:3.10"; kind's
  * node build replaces kubeadm's pause with that one, pkg/build/nodeimage/buildcontext.go).
  */
-export const nodeImageVersions = { kubernetes: pinnedRelease.kubernetes, etcd: 'v3.6.6', etcdImageTag: '3.6.6-0', pause: '3.10' } as const;
+export const nodeImageVersions = { kubernetes: pinnedRelease.kubernetes, etcd: 'v3.6.6', etcdImageTag: '3.6.6-0', coredns: 'v1.13.1', pause: '3.10' } as const;
 
 /** The Debian package of the CNI plugins (bridge, host-local, loopback, ...), installed into /opt/cni/bin, where containerd 1.6 looks by default. */
 const cniPackage = 'containernetworking-plugins';
@@ -46,14 +46,13 @@ export interface KindNodeImage {
  *
  * Nothing can be pulled here, so every image is built here, under the name kubeadm and containerd
  * ask for: kube-apiserver, kube-controller-manager, kube-scheduler and kube-proxy of the pinned
- * release (built from Go modules), etcd at the version kubeadm asks for (from its Go module),
- * pause (compiled from kubernetes' build/pause/linux/pause.c). Two differences from kind's image,
+ * release (built from Go modules), etcd and CoreDNS at the versions kubeadm asks for (from their Go
+ * modules), pause (compiled from kubernetes' build/pause/linux/pause.c). Two differences from kind's image,
  * both because their sources cannot be fetched here: no kindnetd (its module is not served by the Go
  * proxy), so there is no /kind/manifests/default-cni.yaml and a cluster needs
  * `networking.disableDefaultCNI: true` and a CNI config of its own (Debian's CNI plugins are in
  * /opt/cni/bin; see bridgeCniConfig); no local-path-provisioner, so there is no
  * default-storage.yaml and kind falls back to its host-path StorageClass (installstorage/storage.go).
- * CoreDNS is not built yet: its pods stay in ImagePullBackOff, which kind's --wait does not look at.
  *
  * The image is tagged with a key made from everything it is made from; building it again only
  * happens when one of those changes or the engine's data root is new.
@@ -64,10 +63,11 @@ export async function kindNodeImage(engine: DockerEngine, log: (line: string) =>
   const servers = await k8sBinaries({ log });
   const bits = await nodeBinaries(log);
   const etcd = await etcdBinary(log);
+  const coredns = await corednsBinary(log);
   const pause = await pauseBinary();
   const cni = await cniPlugins();
   const key = createHash('sha256')
-    .update(JSON.stringify({ recipe, base, busybox, servers: servers.dir, bits: bits.dir, etcd, pause, cni: cni.deb, versions: nodeImageVersions, kind: testKindVersion }))
+    .update(JSON.stringify({ recipe, base, busybox, servers: servers.dir, bits: bits.dir, etcd, coredns, pause, cni: cni.deb, versions: nodeImageVersions, kind: testKindVersion }))
     .digest('hex')
     .slice(0, 12);
   const image = `studio-test/kind-node:${nodeImageVersions.kubernetes}-${key}`;
@@ -78,6 +78,8 @@ export async function kindNodeImage(engine: DockerEngine, log: (line: string) =>
     // kube-proxy runs iptables-restore and friends: the base image's Debian has them.
     [`registry.k8s.io/kube-proxy:${nodeImageVersions.kubernetes}`]: { from: base, binary: bits.kubeProxy },
     [`registry.k8s.io/etcd:${nodeImageVersions.etcdImageTag}`]: { from: busybox, binary: etcd },
+    // CoreDNS's own image puts it at /coredns as its entrypoint (its Dockerfile); kubeadm's Deployment passes only args.
+    [`registry.k8s.io/coredns/coredns:${nodeImageVersions.coredns}`]: { from: 'scratch', binary: coredns, entrypoint: '/coredns' },
     [`registry.k8s.io/pause:${nodeImageVersions.pause}`]: { from: 'scratch', binary: pause, entrypoint: '/pause' },
   };
   const result = { image, kubernetesVersion: nodeImageVersions.kubernetes, images: Object.keys(images) };
@@ -139,7 +141,7 @@ export async function kindNodeImage(engine: DockerEngine, log: (line: string) =>
 
     // kind checks that kubeadm's list is what the node will have (kubeadm config images list), less pause.
     const required = (await inNode('kubeadm config images list', ['kubeadm', 'config', 'images', 'list', '--kubernetes-version', nodeImageVersions.kubernetes])).stdout.split('\n').map((line) => line.trim()).filter((line) => line && !line.includes('pause'));
-    const missing = required.filter((name) => !(name in images) && !name.includes('coredns'));
+    const missing = required.filter((name) => !(name in images));
     if (missing.length > 0) throw new Error(`kubeadm ${nodeImageVersions.kubernetes} asks for images this builder does not make: ${missing.join(', ')} (it makes ${Object.keys(images).join(', ')})`);
 
     // imageimporter.go Prepare / WaitForReady / LoadCommand / End, without its shell lines: containerd
@@ -194,7 +196,9 @@ export function bridgeCniConfig(index: number): string {
     {
       cniVersion: '0.4.0',
       name: 'studio-bridge',
-      plugins: [{ type: 'bridge', bridge: 'cni0', isGateway: true, hairpinMode: true, ipam: { type: 'host-local', ranges: [[{ subnet: `10.244.${index}.0/24` }]], routes: [{ dst: '0.0.0.0/0' }] } }],
+      // ipMasq: traffic leaving the pod subnet (to the API server's Service, to another node) goes out
+      // with the node's address, since no node has routes to the others' pod subnets.
+      plugins: [{ type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: true, hairpinMode: true, ipam: { type: 'host-local', ranges: [[{ subnet: `10.244.${index}.0/24` }]], routes: [{ dst: '0.0.0.0/0' }] } }],
     },
     null,
     2,
@@ -237,6 +241,17 @@ async function etcdBinary(log: (line: string) => void): Promise<string> {
     await writeFile(path.join(module, 'go.mod'), 'module k8s-e2e-studio.test/etcd-build\n\ngo 1.25.0\n');
     await go(['get', `go.etcd.io/etcd/server/v3@${nodeImageVersions.etcd}`]);
     await go(['build', '-trimpath', '-ldflags=-s -w', '-o', path.join(staging, 'etcd'), 'go.etcd.io/etcd/server/v3']);
+  });
+  return file;
+}
+
+/** CoreDNS at the version kubeadm deploys, `go install`ed from its module (its go.mod has no replace directives). */
+async function corednsBinary(log: (line: string) => void): Promise<string> {
+  const dir = testCacheDir('coredns', nodeImageVersions.coredns);
+  const file = path.join(dir, 'coredns');
+  if (await exists(file)) return file;
+  await buildInto(dir, log, `CoreDNS ${nodeImageVersions.coredns}`, async (module, staging) => {
+    await execa('nice', ['-n', '10', goCommand(), 'install', '-trimpath', '-ldflags=-s -w', `github.com/coredns/coredns@${nodeImageVersions.coredns}`], { cwd: module, env: { ...process.env, ...goBuildEnv(), GOFLAGS: '', GOBIN: staging }, stdout: 'inherit', stderr: 'inherit' });
   });
   return file;
 }
