@@ -73,14 +73,14 @@ async function main(): Promise<void> {
   // page's script to work on (or after a moment, with no browser yet), so both go on at once.
   let wantEngine = (): void => undefined;
   const engineWanted = new Promise<void>((resolve) => (wantEngine = resolve));
+  let engineModule: Promise<{ module: EngineModule; keepCode: () => void }> | undefined;
+  const loadModule = (): Promise<{ module: EngineModule; keepCode: () => void }> => (engineModule ??= loadEngineModule(here));
+  // A steps file is checked before the URL is printed, so a bad one stops the start right here.
+  const stepsFile = values['steps-file'];
+  const extraSteps = stepsFile ? await (await loadModule()).module.readExtraSteps(stepsFile) : [];
   const loaded = engineWanted.then(async () => {
-    const { module, keepCode } = await loadEngineModule(here);
-    const engine = await module.Engine.start({
-      dataDir,
-      shell: 'browser',
-      version: process.env.STUDIO_VERSION ?? '0.0.0',
-      extraSteps: values['steps-file'] ? await module.readExtraSteps(values['steps-file']) : [],
-    });
+    const { module, keepCode } = await loadModule();
+    const engine = await module.Engine.start({ dataDir, shell: 'browser', version: process.env.STUDIO_VERSION ?? '0.0.0', extraSteps });
     // By then the first page's requests have run: the cache holds what a start needs compiled.
     setTimeout(keepCode, keepCodeAfterMs).unref();
     return { engine, frameSchema: module.ClientFrameSchema };

@@ -43,8 +43,8 @@ export async function runStopLatencyBench(browser: Browser, options: StopLatency
   await writeFile(
     stepsFile,
     JSON.stringify([
-      { id: 'idle', title: 'Idle', summary: 'prints nothing', argv: ['sleep', '60'], terminal: 'pty' },
-      { id: 'flood', title: 'Flood', summary: 'floods', argv: [process.execPath, benchPaths.endlessFlood], terminal: 'pty' },
+      { id: 'script-idle', title: 'Idle', summary: 'prints nothing', argv: ['sleep', '60'], terminal: 'pty' },
+      { id: 'script-flood', title: 'Flood', summary: 'floods', argv: [process.execPath, benchPaths.endlessFlood], terminal: 'pty' },
     ]),
   );
   const server = await startUrlServer([process.execPath, benchPaths.webCli, '--web', '--data-dir', dataDir, '--steps-file', stepsFile], { cwd: benchPaths.root });
@@ -54,8 +54,8 @@ export async function runStopLatencyBench(browser: Browser, options: StopLatency
     await page.goto(server.url);
     await page.getByTestId('step-host').waitFor({ timeout: 30_000 });
     const label = `${options.terminalRenderer} renderer`;
-    const idle = await measureStep(page, 'idle', options, label, log);
-    const flood = await measureStep(page, 'flood', options, label, log);
+    const idle = await measureStep(page, 'script-idle', options, label, log);
+    const flood = await measureStep(page, 'script-flood', options, label, log);
     const renderedWith = (await page.getByTestId('output-terminal').getAttribute('data-renderer')) ?? 'unknown';
     await context.close();
     await server.stop();
@@ -65,7 +65,7 @@ export async function runStopLatencyBench(browser: Browser, options: StopLatency
       runForMs: options.runForMs,
       idle,
       flood,
-      floodLogBytes: await stepLogSizes(path.join(dataDir, 'logs'), 'flood'),
+      floodLogBytes: await stepLogSizes(path.join(dataDir, 'logs'), 'script-flood'),
     };
   } finally {
     await context.close();
