@@ -77,3 +77,109 @@ describe('what a change rebuilds, on a real-shaped tree', { timeout: 180_000 }, 
     expect(statuses(manifest)['test-binaries']?.causes).toEqual([{ file: 'test/e2e/testing-manifests/guestbook/frontend.yaml', package: 'test/e2e/testing-manifests', via: ['test/e2e', 'test/e2e/testing-manifests'] }]);
   });
 });
+
+/** The commands a Build step ran to find what an artefact is built from: go list and git ls-tree. */
+const listings = (info: StepInfo): string[][] => info.commands.map((c) => c.argv).filter((argv) => (argv[0] === 'go' && argv[1] === 'list') || argv.includes('ls-tree'));
+
+// The no-op check: what go list answered is kept per HEAD, environment and the headers (imports,
+// build constraints, embeds) of the changed files, so a check with nothing new asks go list nothing,
+// and every kind of change still rebuilds what it must and nothing else.
+describe('the no-op check on a real-shaped tree', { timeout: 180_000 }, () => {
+  const temp = useTempDir('build-noop');
+  let checkout: string;
+  let dataDir: string;
+
+  beforeEach(async () => {
+    checkout = await createMiniKubernetes(path.join(temp.dir, 'kubernetes'));
+    await giveRealShape(checkout);
+    dataDir = path.join(temp.dir, 'data');
+    await mkdir(dataDir);
+  });
+
+  const build = () => runStep(dataDir, 'build', { sourceDir: checkout, mode: 'remote' });
+  const edit = async (file: string, from: string, to: string): Promise<void> => {
+    const full = path.join(checkout, file);
+    const text = await readFile(full, 'utf8');
+    if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+    await writeFile(full, text.replace(from, to));
+  };
+  const write = async (file: string, text: string): Promise<void> => {
+    await mkdir(path.dirname(path.join(checkout, file)), { recursive: true });
+    await writeFile(path.join(checkout, file), text);
+  };
+  const noop = async (): Promise<void> => {
+    const info = await build();
+    expect(info.outcome, info.error?.message).toBe('success');
+    expect(buildCommands(info)).toEqual([]);
+    expect(states(info)).toEqual({ 'kube-scheduler': 'up-to-date', 'test-binaries': 'up-to-date' });
+    expect(listings(info)).toEqual([]);
+  };
+
+  it('with nothing changed, or only a file go list does not read, the check runs neither go list nor git ls-tree', async () => {
+    const first = await build();
+    expect(first.outcome, first.error?.message).toBe('success');
+    // kube-scheduler, kubectl and ginkgo, e2e.test with -test; one ls-tree per artefact.
+    expect(listings(first).filter((argv) => argv[0] === 'go')).toHaveLength(3);
+    await noop();
+    await edit('docs/README.md', 'miniature', 'miniature (edited)');
+    await noop();
+  });
+
+  it('a comment in pkg/scheduler rebuilds both; the next check is a no-op', async () => {
+    await build();
+    await edit('pkg/scheduler/scheduler.go', '// Name is printed', '// Name (see the scheduling suite) is printed');
+    const info = await build();
+    expect(states(info)).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'built' });
+    await noop();
+  });
+
+  it('an added import is seen: kube-scheduler then depends on pkg/kubelet, and a pkg/kubelet comment rebuilds it', async () => {
+    await build();
+    await write('pkg/scheduler/metrics/resources/resources.go', 'package resources\n\nimport "k8s.io/kubernetes/pkg/kubelet"\n\n// Handler is what kube-scheduler serves its resource metrics as.\nvar Handler = "resources" + kubelet.Admits\n');
+    expect(states(await build())).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'up-to-date' });
+    await noop();
+    await edit('pkg/kubelet/kubelet.go', '// Admits names', '// Admits (edited) names');
+    const info = await build();
+    expect(states(info)).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'built' });
+    expect(statuses(info)['kube-scheduler']?.causes).toEqual([{ file: 'pkg/kubelet/kubelet.go', package: 'pkg/kubelet', via: ['cmd/kube-scheduler', 'pkg/scheduler/metrics/resources', 'pkg/kubelet'] }]);
+  });
+
+  it('a new file, and a new package it imports, rebuild kube-scheduler alone; a later edit in that package too', async () => {
+    await build();
+    await write('pkg/scheduler/metrics/resources/extra.go', 'package resources\n\nimport "k8s.io/kubernetes/pkg/scheduler/metrics/newdep"\n\n// Extra names one more metric.\nconst Extra = newdep.Name\n');
+    await write('pkg/scheduler/metrics/newdep/newdep.go', 'package newdep\n\n// Name is a metric name.\nconst Name = "one"\n');
+    expect(states(await build())).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'up-to-date' });
+    await noop();
+    await edit('pkg/scheduler/metrics/newdep/newdep.go', '"one"', '"two"');
+    const info = await build();
+    expect(states(info)).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'up-to-date' });
+    expect(statuses(info)['kube-scheduler']?.causes?.map((c) => c.file)).toEqual(['pkg/scheduler/metrics/newdep/newdep.go']);
+  });
+
+  it('a staging change rebuilds both, and so does go.mod', async () => {
+    await build();
+    await edit('staging/src/k8s.io/api/core/types.go', '"Pod"', '"Pod2"');
+    const staging = await build();
+    expect(states(staging)).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'built' });
+    expect(statuses(staging)['kube-scheduler']?.causes).toEqual([{ file: 'staging/src/k8s.io/api/core/types.go', package: 'staging/src/k8s.io/api/core', via: ['cmd/kube-scheduler', 'staging/src/k8s.io/api/core'] }]);
+    await noop();
+    await edit('go.mod', 'go 1.22\n', 'go 1.22\n\n// a note\n');
+    const goMod = await build();
+    expect(states(goMod)).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'built' });
+    expect(statuses(goMod)['kube-scheduler']?.causes).toEqual([{ file: 'go.mod', via: [] }]);
+    await noop();
+  });
+
+  it('a dirty file reverted rebuilds what it was built from again, then nothing', async () => {
+    await build();
+    const file = 'pkg/scheduler/metrics/resources/resources.go';
+    const original = await readFile(path.join(checkout, file), 'utf8');
+    await edit(file, '"resources"', '"resources-v2"');
+    expect(states(await build())).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'up-to-date' });
+    await writeFile(path.join(checkout, file), original);
+    const reverted = await build();
+    expect(states(reverted)).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'up-to-date' });
+    expect(statuses(reverted)['kube-scheduler']?.causes?.map((c) => c.file)).toEqual([file]);
+    await noop();
+  });
+});

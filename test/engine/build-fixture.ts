@@ -8,7 +8,7 @@ import { RecordingClient } from '../support/recording-client.js';
 export const standin = (name: 'kind' | 'docker'): string => path.join(path.dirname(fixture('x')), '..', 'standins', name);
 
 /** Runs one step of a fresh engine over `dataDir` with these settings; the engine is shut down after. */
-export async function runStep(dataDir: string, stepId: string, settings: Record<string, unknown>, options: { force?: boolean; onStarted?: (engine: Engine) => Promise<void>; client?: RecordingClient } = {}): Promise<StepInfo> {
+export async function runStep(dataDir: string, stepId: Parameters<Engine['steps']['settled']>[0], settings: Record<string, unknown>, options: { force?: boolean; onStarted?: (engine: Engine) => Promise<void>; client?: RecordingClient } = {}): Promise<StepInfo> {
   await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
   const engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, grace: { interruptMs: 1000, terminateMs: 1000 } });
   const reply = await engine.connect(options.client ?? new RecordingClient()).request('steps:run', { stepId, force: options.force });

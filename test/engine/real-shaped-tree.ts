@@ -15,13 +15,21 @@ const gitAs = ['-c', 'user.name=Studio Test', '-c', 'user.email=test@example.inv
  * manifests embedded from sub-folders (test/e2e/testing-manifests/embed.go embeds guestbook and others),
  * and pkg/scheduler reached by e2e.test's own package through pkg/kubelet (pkg/kubelet/lifecycle/predicate.go
  * imports the scheduler's framework), so it is in the test binaries' deps even without the suites.
+ * And a staging module as v1.35.4 has them: go.work uses ./staging/src/k8s.io/api, go.mod requires
+ * k8s.io/api v0.0.0 and replaces it with that folder, and vendor/modules.txt is a workspace's (as `go
+ * work vendor` writes it), so go list places k8s.io/api/core in staging/src/k8s.io/api/core, not in vendor/.
  */
 const realShape: Record<string, string> = {
   'pkg/kubelet/kubelet.go': 'package kubelet\n\nimport "k8s.io/kubernetes/pkg/scheduler"\n\n// Admits names the scheduler whose rules the kubelet checks pods against.\nvar Admits = scheduler.Name\n',
-  'test/e2e/framework.go': 'package e2e\n\nimport (\n\t"k8s.io/kubernetes/pkg/api"\n\t"k8s.io/kubernetes/pkg/kubelet"\n)\n\nvar version = api.Version + kubelet.Admits\n',
+  'test/e2e/framework.go': 'package e2e\n\nimport (\n\t"k8s.io/api/core"\n\t"k8s.io/kubernetes/pkg/api"\n\t"k8s.io/kubernetes/pkg/kubelet"\n)\n\nvar version = api.Version + kubelet.Admits + core.PodKind\n',
   'pkg/scheduler/metrics/resources/resources.go': 'package resources\n\n// Handler is what kube-scheduler serves its resource metrics as.\nconst Handler = "resources"\n',
   'cmd/kube-scheduler/main.go':
-    'package main\n\nimport (\n\t"fmt"\n\n\t"k8s.io/kubernetes/pkg/api"\n\t"k8s.io/kubernetes/pkg/scheduler"\n\t"k8s.io/kubernetes/pkg/scheduler/metrics/resources"\n)\n\nfunc main() { fmt.Println("kube-scheduler", api.Version, scheduler.Name, resources.Handler) }\n',
+    'package main\n\nimport (\n\t"fmt"\n\n\t"k8s.io/api/core"\n\t"k8s.io/kubernetes/pkg/api"\n\t"k8s.io/kubernetes/pkg/scheduler"\n\t"k8s.io/kubernetes/pkg/scheduler/metrics/resources"\n)\n\nfunc main() { fmt.Println("kube-scheduler", api.Version, scheduler.Name, resources.Handler, core.PodKind) }\n',
+  'go.work': 'go 1.22\n\nuse (\n\t.\n\t./staging/src/k8s.io/api\n)\n',
+  'go.mod': 'module k8s.io/kubernetes\n\ngo 1.22\n\nrequire (\n\tgithub.com/onsi/ginkgo/v2 v2.0.0\n\tk8s.io/api v0.0.0\n)\n\nreplace k8s.io/api => ./staging/src/k8s.io/api\n',
+  'vendor/modules.txt': '## workspace\n# github.com/onsi/ginkgo/v2 v2.0.0\n## explicit; go 1.22\ngithub.com/onsi/ginkgo/v2/ginkgo\n# k8s.io/api v0.0.0 => ./staging/src/k8s.io/api\n## explicit\n',
+  'staging/src/k8s.io/api/go.mod': 'module k8s.io/api\n\ngo 1.22\n',
+  'staging/src/k8s.io/api/core/types.go': 'package core\n\n// PodKind is what the API calls a pod.\nconst PodKind = "Pod"\n',
   'test/e2e/scheduling/scheduling.go': 'package scheduling\n\nimport "k8s.io/kubernetes/pkg/scheduler"\n\n// Scheduler is the name the scheduling suite expects.\nvar Scheduler = scheduler.Name\n',
   'test/e2e/testing-manifests/embed.go': 'package testingmanifests\n\nimport "embed"\n\n//go:embed guestbook\nvar Content embed.FS\n',
   'test/e2e/testing-manifests/guestbook/frontend.yaml': 'kind: Deployment\nmetadata:\n  name: frontend\n',

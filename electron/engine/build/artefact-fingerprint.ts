@@ -31,6 +31,30 @@ export interface FingerprintSource {
   packages?: readonly GoPackage[];
   changedFiles: readonly string[];
   tools: Record<string, string>;
+  /** headFilesOf(packages), when already known for this HEAD (a cached answer); read with git otherwise. */
+  headFiles?: Record<string, string>;
+}
+
+/**
+ * git's blob id at HEAD of each file directly in one of the package folders (not in sub-folders:
+ * those are other packages, in the deps or not) and of each file a package embeds.
+ */
+export async function headFilesOf(context: StepContext, checkout: string, packages: readonly GoPackage[]): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  if (packages.length === 0) return files;
+  const folders = new Set(packages.map((p) => p.dir));
+  const embeds = new Set(packages.flatMap((p) => p.embeds));
+  // "dir/" lists that folder's entries, sub-folders as tree entries, which are left out; a file
+  // named outright (an embedded one) is listed as itself. kubernetes' e2e.test has about 3,000
+  // package folders: one command for all of them, well inside the argument limit.
+  const pathspecs = [...[...folders].map((dir) => (dir === '.' ? './' : `${dir}/`)), ...embeds];
+  const listing = (await context.run({ argv: ['git', '-C', checkout, '--literal-pathspecs', 'ls-tree', '-z', 'HEAD', '--', ...pathspecs] }, { terminal: 'pipe' })).stdout;
+  for (const entry of listing.split('\0')) {
+    const match = /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (!match?.[3] || match[1] === 'tree') continue;
+    if (folders.has(folderOf(match[3])) || embeds.has(match[3])) files[match[3]] = match[2] as string;
+  }
+  return files;
 }
 
 /**
@@ -48,18 +72,7 @@ export async function artefactFingerprint(context: StepContext, source: Fingerpr
     files['.'] = (await git('rev-parse', 'HEAD^{tree}')).stdout.trim();
     for (const file of source.changedFiles) changes[file] = await contentHash(path.join(source.checkout, file));
   } else if (source.packages.length > 0) {
-    const folders = new Set(source.packages.map((p) => p.dir));
-    const embeds = new Set(source.packages.flatMap((p) => p.embeds));
-    // "dir/" lists that folder's entries, sub-folders as tree entries, which are left out; a file
-    // named outright (an embedded one) is listed as itself. kubernetes' e2e.test has about 3,000
-    // package folders: one command for all of them, well inside the argument limit.
-    const pathspecs = [...[...folders].map((dir) => (dir === '.' ? './' : `${dir}/`)), ...embeds];
-    const listing = (await git('ls-tree', '-z', 'HEAD', '--', ...pathspecs)).stdout;
-    for (const entry of listing.split('\0')) {
-      const match = /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
-      if (!match?.[3] || match[1] === 'tree') continue;
-      if (folders.has(folderOf(match[3])) || embeds.has(match[3])) files[match[3]] = match[2] as string;
-    }
+    Object.assign(files, source.headFiles ?? (await headFilesOf(context, source.checkout, source.packages)));
     for (const file of source.changedFiles) {
       if (packageOfFile(file, source.packages)) files[file] = await workingBlobId(path.join(source.checkout, file));
     }

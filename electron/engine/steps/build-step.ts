@@ -13,7 +13,9 @@ import { formatDuration } from '../../../shared/steps/step-duration.js';
 import { describeBinary } from '../../../shared/toolchain/describe-binary.js';
 import { artefactFingerprint } from '../build/artefact-fingerprint.js';
 import { BuildRecords, hotSwapRecord, type ArtefactRecord } from '../build/build-records.js';
-import { goPackages } from '../build/go-packages.js';
+import { artefactPackages } from '../build/artefact-packages.js';
+import { goListFileStates } from '../build/go-list-file-states.js';
+import { PackageCache } from '../build/package-cache.js';
 import { buildSchedulerForNode, changeHashes, filesChangedSince, schedulerOnlyChange } from '../build/scheduler-hot-swap-build.js';
 import { inspectCheckout } from '../source/inspect-checkout.js';
 import { locateCheckout } from '../source/locate-checkout.js';
@@ -90,6 +92,10 @@ export class BuildStep implements Step {
     const { records, problem } = await BuildRecords.open(context.dataDir, dir);
     if (problem) context.print(`\x1b[33m${problem}\x1b[0m`);
     const changeContent = await changeHashes(dir, changed);
+    // What go list would be asked about: an answer cached for the same HEAD, environment and changed
+    // files' headers is used as it is (artefact-packages.ts), so a no-op check runs no go list.
+    const packageCache = await PackageCache.open(context.dataDir, dir);
+    const question = { checkout: dir, head: source.commit, env: listEnv, goVersion: source.localGo ?? 'none', files: await goListFileStates(dir, { dirty: source.dirtyFiles, untracked: source.untrackedFiles }) };
 
     const statuses: ArtefactStatus[] = plan.map((artefact) => ({ id: artefact.id, title: artefact.title, state: 'not-run', reason: 'not reached', outputs: [] }));
     const result = (): BuildResult => ({ mode, checkout: dir, artefacts: statuses });
@@ -97,8 +103,8 @@ export class BuildStep implements Step {
 
     for (const [index, artefact] of plan.entries()) {
       const status = statuses[index] as ArtefactStatus;
-      const { packages, goBuilt } = await this.packagesOf(context, artefact, dir, listEnv);
-      const fingerprint = await artefactFingerprint(context, { checkout: dir, argv: artefact.argv, packages, changedFiles: changed, tools });
+      const { packages, goBuilt, headFiles } = await artefactPackages(context, artefact, question, packageCache);
+      const fingerprint = await artefactFingerprint(context, { checkout: dir, argv: artefact.argv, packages, changedFiles: changed, tools, headFiles });
       const record = records.get(artefact.id);
       const stale = await this.staleness(context, artefact, record, fingerprint, dir, host);
       if (stale?.reason === 'sources-changed' && packages && record?.source) {
@@ -231,18 +237,6 @@ export class BuildStep implements Step {
         }
       },
     };
-  }
-
-  /**
-   * The Go packages an artefact is built from (its test packages as `go test -c` builds them), or
-   * undefined for the whole tree; and those `go build` compiles (the others are go test -c's).
-   */
-  private async packagesOf(context: StepContext, artefact: BuildArtefact, checkout: string, env: Record<string, string | undefined>): Promise<{ packages?: GoPackage[]; goBuilt?: GoPackage[] }> {
-    if (!artefact.goPackages) return {};
-    const tests = artefact.testPackages ?? [];
-    const plain = artefact.goPackages.filter((p) => !tests.includes(p));
-    const goBuilt = plain.length > 0 ? await goPackages(context, checkout, plain, env) : [];
-    return { goBuilt, packages: tests.length > 0 ? [...goBuilt, ...(await goPackages(context, checkout, tests, env, true))] : goBuilt };
   }
 
   /**
