@@ -17,6 +17,8 @@ import { k8sBinaries } from './k8s-binaries.js';
 import { bridgeCniConfig, kindNodeImage, type KindNodeImage } from './kind-node-image.js';
 
 const clusterLabel = 'io.x-k8s.kind.cluster';
+/** A step id as the engine takes it (whatever type the engine gives it). */
+type StepOfEngine = Parameters<Engine['steps']['settled']>[0];
 const roles = ['control-plane', 'worker'] as const;
 
 /**
@@ -125,7 +127,7 @@ describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`
     const reply = await app.connect(new RecordingClient()).request(channel, input as never);
     if (!reply.ok) throw new Error(reply.error.message);
   };
-  const step = async (stepId: string): Promise<StepInfo> => {
+  const step = async (stepId: StepOfEngine): Promise<StepInfo> => {
     const reply = await app.connect(new RecordingClient()).request('steps:run', { stepId });
     if (!reply.ok) throw new Error(reply.error.message);
     return app.steps.settled(stepId);
