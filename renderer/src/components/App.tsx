@@ -5,6 +5,7 @@ import { NoticeBar } from './NoticeBar.js';
 import { RemoteStatusBar } from './RemoteStatusBar.js';
 import { StepDetail } from './StepDetail.js';
 import { StepList } from './StepList.js';
+import { StepTimeline } from './StepTimeline.js';
 import { HistoryView } from './HistoryView.js';
 import { RerunButton, useRerunShortcut } from './RerunButton.js';
 import { RunComparisonView } from './RunComparisonView.js';
@@ -81,6 +82,7 @@ export function App(): React.JSX.Element {
         </ErrorBoundary>
         <div className="main-column">
           <ErrorBoundary resetKey={boundary.resetKey} view={boundary.view}>
+            {view.kind === 'wizard' && <StepTimeline />}
             {view.kind === 'wizard' && <StepDetail />}
             {view.kind === 'history' && <HistoryView />}
             {view.kind === 'run' && (

@@ -1,47 +1,116 @@
+import { memo, useMemo, useRef } from 'react';
 import type { RunSpec } from '../../../shared/e2e/test-run.js';
 import { isFailing } from '../../../shared/e2e/test-run.js';
+import { formatDuration } from '../../../shared/steps/step-duration.js';
+import { ChartTooltip, useChartTooltip } from './ChartTooltip.js';
+import { durationTicks, fitLabel, tickLabel } from './duration-axis.js';
+import { useElementWidth } from './use-element-width.js';
 
-const height = 120;
+/** How many of the slowest specs get a labelled bar; the rest are counted in the caption (and the histogram). */
+export const slowestShown = 15;
+const axisHeight = 22;
+const rowHeight = 32;
+const valueRoom = 84;
 
-function seconds(value: number): string {
-  return value >= 60 ? `${Math.floor(value / 60)}m ${Math.round(value % 60)}s` : `${value.toFixed(value < 10 ? 1 : 0)}s`;
+export function specLabel(name: string): string {
+  return name.replace(/^\[It\] /, '');
+}
+
+export function specTone(state: string): 'ok' | 'bad' | 'other' {
+  return isFailing(state) ? 'bad' : state === 'passed' ? 'ok' : 'other';
 }
 
 /**
- * The run at a glance: one bar per spec that ran, slowest first, its height the spec's duration and
- * its colour the outcome. A click on a bar opens that spec.
+ * Where the run's time went: the slowest specs as labelled horizontal bars on a duration axis, each
+ * coloured by outcome, with its name, its duration and a tooltip; a click (or Enter) opens the spec.
+ * One spec or 7,400 read the same: past the first 15 the caption says how much time the rest took,
+ * and a spec opened from the list that is not among them gets a row of its own at the bottom.
  */
-export function RunChart({ specs, selected, onSelect }: { specs: RunSpec[]; selected?: string; onSelect: (name: string) => void }): React.JSX.Element | null {
-  if (specs.length === 0) return null;
-  const bars = [...specs].sort((a, b) => b.durationSeconds - a.durationSeconds);
-  const longest = Math.max(...bars.map((s) => s.durationSeconds), 0.001);
-  const width = Math.max(bars.length * 6, 300);
-  const barWidth = width / bars.length;
-  const total = bars.reduce((sum, s) => sum + s.durationSeconds, 0);
+export const RunChart = memo(function RunChart({ specs, selected, onSelect }: { specs: RunSpec[]; selected?: string; onSelect: (name: string) => void }): React.JSX.Element | null {
+  const wrapper = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(wrapper);
+  const { id, tooltip, show, hide } = useChartTooltip();
+  // Sorted once per run, not on every hover.
+  const sorted = useMemo(() => [...specs].sort((a, b) => b.durationSeconds - a.durationSeconds), [specs]);
+  if (sorted.length === 0) return null;
+  const rows = sorted.slice(0, slowestShown);
+  const extra = selected ? sorted.findIndex((s) => s.name === selected) : -1;
+  if (extra >= slowestShown) rows.push(sorted[extra]!);
+  const total = sorted.reduce((sum, s) => sum + s.durationSeconds, 0);
+  const shownTotal = sorted.slice(0, slowestShown).reduce((sum, s) => sum + s.durationSeconds, 0);
+  const ticks = durationTicks(sorted[0]!.durationSeconds);
+  const axisMax = ticks[ticks.length - 1]! || 1;
+  const plot = width - valueRoom;
+  const x = (seconds: number): number => (seconds / axisMax) * plot;
+  const height = axisHeight + rows.length * rowHeight + 4;
+  const chars = Math.floor(width / 6.9);
+  const failed = sorted.reduce((count, s) => count + (isFailing(s.state) ? 1 : 0), 0);
+  const caption =
+    sorted.length <= slowestShown
+      ? `${sorted.length.toLocaleString()} spec${sorted.length === 1 ? '' : 's'} by duration, slowest first; together ${formatDuration(total * 1000)}`
+      : `The ${slowestShown} slowest of ${sorted.length.toLocaleString()} specs that ran: ${formatDuration(shownTotal * 1000)} of the ${formatDuration(total * 1000)} all specs took together`;
   return (
     <figure className="run-chart" data-testid="run-chart">
       <figcaption className="muted small">
-        {bars.length} spec{bars.length === 1 ? '' : 's'} by duration (slowest {seconds(longest)}, all together {seconds(total)}); <span className="ok">■</span> passed <span className="bad">■</span> failed
+        {caption}
+        {failed > 0 && `; ${failed.toLocaleString()} failed`}
+        {' · '}
+        <span className="ok">■</span> passed <span className="bad">■</span> failed <span className="muted">■</span> other
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={`Durations of ${bars.length} specs`}>
-        {bars.map((spec, index) => {
-          const h = Math.max(2, (spec.durationSeconds / longest) * (height - 4));
-          const state = isFailing(spec.state) ? 'bad' : spec.state === 'passed' ? 'ok' : 'other';
-          return (
-            <rect
-              key={spec.name}
-              className={`bar bar-${state}${spec.name === selected ? ' bar-selected' : ''}`}
-              x={index * barWidth + barWidth * 0.1}
-              y={height - h}
-              width={Math.max(1, barWidth * 0.8)}
-              height={h}
-              onClick={() => onSelect(spec.name)}
-            >
-              <title>{`${spec.name.replace(/^\[It\] /, '')}\n${spec.state}, ${seconds(spec.durationSeconds)}`}</title>
-            </rect>
-          );
-        })}
-      </svg>
+      <div className="chart-wrap" ref={wrapper}>
+        <svg width={width} height={height} role="group" aria-label={`${caption}. Each bar is a spec; press it to open the spec.`}>
+          {ticks.map((tick, index) => (
+            <g key={tick} aria-hidden="true">
+              <line className="chart-grid" x1={x(tick)} x2={x(tick)} y1={axisHeight - 4} y2={height} />
+              <text className="chart-tick" x={x(tick)} y={12} textAnchor={index === 0 ? 'start' : index === ticks.length - 1 ? 'end' : 'middle'}>
+                {tickLabel(tick)}
+              </text>
+            </g>
+          ))}
+          {rows.map((spec, index) => {
+            const top = axisHeight + index * rowHeight;
+            const end = Math.max(2, x(spec.durationSeconds));
+            const name = specLabel(spec.name);
+            const rank = index >= slowestShown ? extra + 1 : index + 1;
+            const lines = [name, `${spec.state} · ${formatDuration(spec.durationSeconds * 1000)} · #${rank.toLocaleString()} slowest of ${sorted.length.toLocaleString()}`];
+            const open = (): void => show(lines, Math.min(end, plot), top + rowHeight);
+            return (
+              <g
+                key={spec.name}
+                className="chart-row"
+                role="button"
+                tabIndex={0}
+                aria-label={`${name}: ${spec.state}, ${formatDuration(spec.durationSeconds * 1000)}`}
+                aria-pressed={spec.name === selected}
+                aria-describedby={tooltip ? id : undefined}
+                onClick={() => onSelect(spec.name)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    onSelect(spec.name);
+                  }
+                }}
+                onMouseEnter={open}
+                onMouseLeave={hide}
+                onFocus={open}
+                onBlur={hide}
+              >
+                <path className="chart-hit" d={`M0 ${top}h${width}v${rowHeight}h${-width}z`} />
+                {index === slowestShown && <line className="chart-separator" x1={0} x2={width} y1={top + 1} y2={top + 1} />}
+                <text className="chart-label" x={0} y={top + 12}>
+                  {index >= slowestShown ? `#${rank.toLocaleString()} ` : ''}
+                  {fitLabel(name, chars)}
+                </text>
+                <rect className={`bar bar-${specTone(spec.state)}${spec.name === selected ? ' bar-selected' : ''}`} x={0} y={top + 16} width={end} height={11} rx={2} />
+                <text className="chart-value" x={end + 6} y={top + 25}>
+                  {formatDuration(spec.durationSeconds * 1000)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+        <ChartTooltip id={id} tooltip={tooltip} width={width} />
+      </div>
     </figure>
   );
-}
+});

@@ -1,15 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { isFailing, isSpec, type TestRun } from '../../../shared/e2e/test-run.js';
+import { formatDuration } from '../../../shared/steps/step-duration.js';
 import { errorMessage } from '../api/studio-error.js';
 import { useStudio } from '../store/studio-store.js';
 import { DiagnosisView } from './DiagnosisView.js';
 import { RerunButton } from './RerunButton.js';
-import { RunChart } from './RunChart.js';
+import { DurationHistogram } from './DurationHistogram.js';
+import { RunChart, slowestShown } from './RunChart.js';
 import { SpecDetail } from './SpecDetail.js';
 import { ExportScriptButton } from './ExportScriptButton.js';
+import { VirtualSpecList } from './VirtualSpecList.js';
 
 type Filter = 'failed' | 'passed' | 'skipped' | 'hooks';
-const pageSize = 200;
 
 /**
  * Which tab a result belongs to: a failure (spec or suite hook) is under Failed; otherwise specs
@@ -28,7 +30,6 @@ export function RunResults({ runId }: { runId: string }): React.JSX.Element {
   const [problem, setProblem] = useState<string | undefined>();
   const [filter, setFilter] = useState<Filter | undefined>();
   const [search, setSearch] = useState('');
-  const [shown, setShown] = useState(pageSize);
   const [selected, setSelected] = useState<string | undefined>();
 
   useEffect(() => {
@@ -78,7 +79,7 @@ export function RunResults({ runId }: { runId: string }): React.JSX.Element {
             {run.filters.focus ? <>focus <code>{run.filters.focus}</code></> : 'no focus'}
             {run.filters.skip && <> · skip <code>{run.filters.skip}</code></>}
             {run.filters.labelFilter && <> · labels <code>{run.filters.labelFilter}</code></>} · {run.cluster.context} ({run.mode}, {run.nodes.count} nodes {run.nodes.osArch})
-            {run.commit && <> · {run.commit.slice(0, 12)}</>} · {run.durationSeconds.toFixed(1)} s
+            {run.commit && <> · {run.commit.slice(0, 12)}</>} · {formatDuration(run.durationSeconds * 1000)}
           </p>
         </div>
         <div className="step-actions">
@@ -88,36 +89,27 @@ export function RunResults({ runId }: { runId: string }): React.JSX.Element {
       </header>
       {run.message && <p className="warning">{run.message}</p>}
       <p className="result-counts" data-testid="result-counts">
-        <strong>{run.counts.ran}</strong> ran · <span className="ok">{run.counts.passed} passed</span> · <span className={run.counts.failed ? 'bad' : 'muted'}>{run.counts.failed} failed</span> · <span className="muted">{run.counts.skipped} skipped</span>
+        <strong>{run.counts.ran.toLocaleString()}</strong> ran · <span className="ok">{run.counts.passed.toLocaleString()} passed</span> · <span className={run.counts.failed ? 'bad' : 'muted'}>{run.counts.failed.toLocaleString()} failed</span> · <span className="muted">{run.counts.skipped.toLocaleString()} skipped</span>
       </p>
       {run.diagnoses.length > 0 && <DiagnosisView diagnoses={run.diagnoses} />}
       <RunChart specs={ran} selected={selected} onSelect={setSelected} />
+      {ran.length > slowestShown && <DurationHistogram specs={ran} />}
       <div className="results-body">
         <div className="spec-column">
           <div className="tabs spec-tabs" role="tablist" aria-label="Which specs">
             {tabs.map(([id, label, count]) => (
-              <button key={id} type="button" role="tab" aria-selected={active === id} onClick={() => { setFilter(id); setShown(pageSize); }}>
+              <button key={id} type="button" role="tab" aria-selected={active === id} onClick={() => setFilter(id)}>
                 {label} ({count.toLocaleString()})
               </button>
             ))}
-            <input type="search" placeholder="Find a spec" aria-label="Find a spec" value={search} onChange={(e) => { setSearch(e.target.value); setShown(pageSize); }} />
+            <input type="search" placeholder="Find a spec" aria-label="Find a spec" value={search} onChange={(e) => setSearch(e.target.value)} />
           </div>
-          <ul className="spec-results" data-testid="spec-results">
-            {listed.slice(0, shown).map((s) => (
-              <li key={s.name} className={s.name === selected ? 'selected' : undefined}>
-                <button type="button" className="spec-row" onClick={() => setSelected(s.name)}>
-                  <span className={`dot dot-${isFailing(s.state) ? 'bad' : s.state === 'passed' ? 'ok' : 'other'}`} aria-hidden="true" />
-                  <span className="spec-row-name">{s.name.replace(/^\[It\] /, '')}</span>
-                  <span className="muted small">{s.state === 'skipped' ? 'skipped' : `${s.durationSeconds.toFixed(1)} s`}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          {listed.length > shown && (
-            <button type="button" onClick={() => setShown(shown + pageSize)}>
-              Show {Math.min(pageSize, listed.length - shown)} more of {listed.length - shown}
-            </button>
+          {search.trim() && (
+            <p className="muted small search-count" role="status">
+              {listed.length.toLocaleString()} of {byTab[active].length.toLocaleString()} match “{search.trim()}”
+            </p>
           )}
+          <VirtualSpecList specs={listed} selected={selected} onSelect={setSelected} />
           {listed.length === 0 && <p className="muted small">No spec here.</p>}
         </div>
         {spec && <SpecDetail key={spec.name} runId={run.id} spec={spec} />}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { RunSpec } from '../../../shared/e2e/test-run.js';
+import { formatDuration } from '../../../shared/steps/step-duration.js';
 import { errorMessage } from '../api/studio-error.js';
 import { useStudio } from '../store/studio-store.js';
 import { DiagnosisView } from './DiagnosisView.js';
@@ -36,7 +37,10 @@ export function SpecDetail({ runId, spec }: { runId: string; spec: RunSpec }): R
           </tr>
           <tr>
             <th>Duration</th>
-            <td>{spec.durationSeconds.toFixed(3)} s</td>
+            <td>
+              {formatDuration(spec.durationSeconds * 1000)}
+              {spec.durationSeconds >= 60 && <span className="muted"> ({spec.durationSeconds.toFixed(3)} s)</span>}
+            </td>
           </tr>
           {spec.location && (
             <tr>

@@ -1,0 +1,45 @@
+import { useCallback, useId, useState } from 'react';
+
+export interface TooltipState {
+  lines: string[];
+  x: number;
+  y: number;
+}
+
+/**
+ * A chart's tooltip: plain HTML over the chart, so it can be read (role tooltip) and can say more than
+ * a title attribute. `show` takes the mark's position relative to the chart's wrapper; the mark names
+ * the tooltip with aria-describedby while it is shown.
+ */
+export function useChartTooltip(): {
+  id: string;
+  tooltip: TooltipState | undefined;
+  show: (lines: string[], x: number, y: number) => void;
+  hide: () => void;
+} {
+  const id = useId();
+  const [tooltip, setTooltip] = useState<TooltipState | undefined>();
+  const show = useCallback((lines: string[], x: number, y: number) => setTooltip({ lines, x, y }), []);
+  const hide = useCallback(() => setTooltip(undefined), []);
+  return { id, tooltip, show, hide };
+}
+
+export function ChartTooltip({ id, tooltip, width }: { id: string; tooltip: TooltipState | undefined; width: number }): React.JSX.Element | null {
+  if (!tooltip) return null;
+  // Kept inside the chart: it opens to the left of the mark when the mark is in the right half.
+  const left = tooltip.x > width / 2;
+  return (
+    <div
+      id={id}
+      role="tooltip"
+      className="chart-tooltip"
+      style={{ top: tooltip.y, ...(left ? { right: Math.max(0, width - tooltip.x) } : { left: tooltip.x }) }}
+    >
+      {tooltip.lines.map((line, index) => (
+        <div key={index} className={index === 0 ? 'chart-tooltip-title' : undefined}>
+          {line}
+        </div>
+      ))}
+    </div>
+  );
+}
