@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { ScriptStepIdSchema } from '../../shared/steps/step-id.js';
 import type { CommandStepDefinition } from '../engine/steps/command-step.js';
 
 const ExtraStepsSchema = z.array(
   z.object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    /** script-<name>: a scripted step can never take a wizard step's place. */
+    id: ScriptStepIdSchema,
     title: z.string().min(1),
     summary: z.string().default(''),
     argv: z.array(z.string()).min(1),

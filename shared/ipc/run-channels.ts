@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RunIdSchema, TestRunSchema, TestRunSummarySchema } from '../e2e/test-run.js';
+import { WizardStepIdSchema } from '../steps/step-id.js';
 
 const names = z.array(z.string());
 
@@ -17,7 +18,7 @@ export const RerunStateSchema = z.object({
   state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
   /** The run whose filters are being repeated. */
   fromRun: RunIdSchema,
-  stepId: z.string().optional(),
+  stepId: WizardStepIdSchema.optional(),
   message: z.string().optional(),
 });
 export type RerunState = z.infer<typeof RerunStateSchema>;

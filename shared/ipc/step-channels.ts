@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { E2eFiltersSchema } from '../e2e/e2e-filters.js';
+import { StepIdSchema } from '../steps/step-id.js';
 import { StepInfoSchema } from '../steps/step-info.js';
-
-const StepIdSchema = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*$/);
 
 export const stepRequests = {
   'steps:list': { input: z.object({}).strict(), output: z.array(StepInfoSchema) },

@@ -1,6 +1,6 @@
 /** The wizard, in order. Steps that this build cannot run yet say so instead of pretending. */
-export interface StepDefinition {
-  id: string;
+export interface StepDefinition<Id extends string = string> {
+  id: Id;
   title: string;
   summary: string;
 }

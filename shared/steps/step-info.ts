@@ -9,6 +9,7 @@ import { BuildResultSchema } from '../build/build-artefact.js';
 import { ClusterFactsSchema } from '../cluster/cluster-facts.js';
 import { TestRunSummarySchema } from '../e2e/test-run.js';
 import { RemoteFactsSchema } from '../remote/remote-facts.js';
+import { StepIdSchema } from './step-id.js';
 
 /** Lifecycle and outcome are separate: a step is done *and* failed, not "failed" instead of done. */
 export const StepStateSchema = z.enum(['pending', 'running', 'done']);
@@ -55,7 +56,7 @@ export type StepProgress = z.infer<typeof StepProgressSchema>;
 export type StepResult = z.infer<typeof StepResultSchema>;
 
 export const StepInfoSchema = z.object({
-  id: z.string(),
+  id: StepIdSchema,
   title: z.string(),
   summary: z.string(),
   available: z.boolean(),

@@ -27,12 +27,12 @@ export async function captureWithEngine(terminal: 'pty' | 'pipe', expected: Buff
       settings: () => defaultSettings,
       platform: { os: process.platform, arch: process.arch },
       catalog: [],
-      steps: [new CommandStep({ id: 'flood', title: 'Flood', summary: '', argv, cwd: benchPaths.root, terminal })],
+      steps: [new CommandStep({ id: 'script-flood', title: 'Flood', summary: '', argv, cwd: benchPaths.root, terminal })],
       onUpdate: () => undefined,
     });
     const started = performance.now();
-    runner.start('flood');
-    const info = await runner.settled('flood');
+    runner.start('script-flood');
+    const info = await runner.settled('script-flood');
     const seconds = (performance.now() - started) / 1000;
     if (!info.logPath) throw new Error('The step finished without a log file.');
 

@@ -47,7 +47,7 @@ export async function runRerunBench(repeats: number, log: (line: string) => void
     engine = await Engine.start({ dataDir, shell: 'browser', version: 'bench', skipLoginShell: true });
     const session = engine.connect(client);
     log('   setting up: build, cluster and a first test run…');
-    for (const stepId of ['build', 'cluster', 'test']) {
+    for (const stepId of ['build', 'cluster', 'test'] as const) {
       await session.request('steps:run', { stepId });
       const info = await engine.steps.settled(stepId);
       if (info.outcome !== 'success') throw new Error(`${stepId} failed: ${info.error?.message ?? info.outcome}`);

@@ -2,15 +2,15 @@ import { expect, fixturePath, test } from './studio-fixture.js';
 
 test.use({
   studioOptions: {
-    steps: [{ id: 'broken', title: 'Broken step', argv: [process.execPath, fixturePath('fail-with-stderr.mjs'), '3'], terminal: 'pipe' }],
+    steps: [{ id: 'script-broken', title: 'Broken step', argv: [process.execPath, fixturePath('fail-with-stderr.mjs'), '3'], terminal: 'pipe' }],
   },
 });
 
 test('a failed step says why, at the step: exit code, command and the last lines it printed', async ({ page, studio }) => {
   await page.goto(studio.url);
-  await page.getByTestId('step-broken').click();
+  await page.getByTestId('step-script-broken').click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('status-broken')).toHaveText('failure');
+  await expect(page.getByTestId('status-script-broken')).toHaveText('failure');
   const error = page.getByTestId('step-error');
   await expect(error).toContainText('failed with exit code 3');
   await expect(error).toContainText('exit code 3');

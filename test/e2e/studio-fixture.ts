@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { ScriptStepId } from '../../shared/steps/step-id.js';
 import { goCommand } from '../support/go-command.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -11,7 +12,7 @@ export const fixturePath = (name: string): string => path.join(root, 'test', 'fi
 
 export interface StudioOptions {
   /** Extra command steps, as in --steps-file. */
-  steps?: Array<{ id: string; title: string; summary?: string; argv: string[]; terminal?: 'pty' | 'pipe' }>;
+  steps?: Array<{ id: ScriptStepId; title: string; summary?: string; argv: string[]; terminal?: 'pty' | 'pipe' }>;
   /** Files to place in the data folder before start, e.g. a corrupt settings.json. */
   dataFiles?: Record<string, string>;
   /** Settings to start with; "$DATA" in a string stands for the data folder. */

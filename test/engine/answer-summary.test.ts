@@ -10,7 +10,7 @@ import { useTempDir } from '../support/use-temp-dir.js';
 
 /** A step that runs what the app runs to read an answer: a long one, a short one, and one with many paths. */
 class ReadingStep implements Step {
-  readonly id = 'reading';
+  readonly id = 'script-reading';
   readonly title = 'Reading';
   readonly answers: string[] = [];
 
@@ -39,8 +39,8 @@ describe("the app's own reading commands in the step's terminal", () => {
       steps: [step],
       onUpdate: () => undefined,
     });
-    runner.start('reading');
-    const info = await runner.settled('reading');
+    runner.start('script-reading');
+    const info = await runner.settled('script-reading');
     expect(info.outcome).toBe('success');
     const log = await readFile(info.logPath ?? '', 'utf8');
     // The step still reads every byte of its answer.

@@ -1,4 +1,5 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import type { StepId } from '../../shared/steps/step-id.js';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultKindConfigForm, renderKindConfig } from '../../shared/kind-config/kind-config-form.js';
@@ -29,7 +30,7 @@ describe('the Cluster and Teardown steps in kind mode (stand-in kind and docker)
     for (const name of env) delete process.env[name];
   });
 
-  const step = (id: string, extra: Record<string, unknown> = {}) => runStep(dataDir, id, { ...settings, ...extra });
+  const step = (id: StepId, extra: Record<string, unknown> = {}) => runStep(dataDir, id, { ...settings, ...extra });
 
   it('creates the cluster from the built node image with the exact argv, and checks it exists with a current context', async () => {
     expect((await step('build')).outcome).toBe('success');

@@ -18,12 +18,12 @@ function expectedFlood(): Buffer {
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 describe('a 50 MB flood reaches the step log intact', () => {
-  const temp = useTempDir('flood');
+  const temp = useTempDir('script-flood');
 
   it.each(['pipe', 'pty'] as const)('through a %s', async (terminal) => {
-    const { runner } = commandRunner(temp.dir, [{ id: 'flood', argv: [process.execPath, fixture('flood.mjs'), String(floodBytes)], terminal }]);
-    runner.start('flood');
-    const info = await runner.settled('flood');
+    const { runner } = commandRunner(temp.dir, [{ id: 'script-flood', argv: [process.execPath, fixture('flood.mjs'), String(floodBytes)], terminal }]);
+    runner.start('script-flood');
+    const info = await runner.settled('script-flood');
     expect(info.outcome).toBe('success');
     const log = await readFile(info.logPath ?? '');
     // The log starts with the command line the runner announces; the flood follows it.

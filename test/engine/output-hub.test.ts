@@ -13,13 +13,13 @@ describe('output to a view that does not keep up', () => {
 
   it('holds the view at the high watermark, never slows the log, and resumes with a skipped count', async () => {
     const bytes = 20 * 1024 * 1024;
-    const { runner, hub } = commandRunner(temp.dir, [{ id: 'flood', argv: [process.execPath, fixture('flood.mjs'), String(bytes)], terminal: 'pipe' }]);
+    const { runner, hub } = commandRunner(temp.dir, [{ id: 'script-flood', argv: [process.execPath, fixture('flood.mjs'), String(bytes)], terminal: 'pipe' }]);
     const client = new RecordingClient();
-    const started = runner.start('flood');
+    const started = runner.start('script-flood');
     const attached = await hub.attach(client, started.streamId ?? '');
     expect(attached.live).toBe(true);
 
-    const info = await runner.settled('flood');
+    const info = await runner.settled('script-flood');
     expect(info.outcome).toBe('success');
     // Every byte is on disk, whatever the view did.
     expect((await stat(info.logPath ?? '')).size).toBeGreaterThan(bytes);
@@ -38,8 +38,8 @@ describe('output to a view that does not keep up', () => {
   });
 
   it('a view attaching late gets the output so far, then live output, with nothing twice', async () => {
-    const { runner, hub } = commandRunner(temp.dir, [{ id: 'count', argv: [process.execPath, '-e', 'let i=0; const t=setInterval(()=>{console.log("line "+(++i)); if(i===40){clearInterval(t)}}, 5)'], terminal: 'pipe' }]);
-    const started = runner.start('count');
+    const { runner, hub } = commandRunner(temp.dir, [{ id: 'script-count', argv: [process.execPath, '-e', 'let i=0; const t=setInterval(()=>{console.log("line "+(++i)); if(i===40){clearInterval(t)}}, 5)'], terminal: 'pipe' }]);
+    const started = runner.start('script-count');
     // Late: once the stream has sent its first line, not after a guessed sleep.
     const stream = hub.get(started.streamId ?? '');
     const sent = (): string => stream?.tail.snapshot().text ?? '';
@@ -47,7 +47,7 @@ describe('output to a view that does not keep up', () => {
     const client = new RecordingClient();
     const attached = await hub.attach(client, started.streamId ?? '');
     expect(attached.backlog).toContain('line 1\n');
-    await runner.settled('count');
+    await runner.settled('script-count');
     const text = attached.backlog + client.payloads('output:data').map((batch) => batch.data).join('');
     const lines = text.split('\n').filter((line) => line.startsWith('line '));
     expect(lines).toEqual(Array.from({ length: 40 }, (_, i) => `line ${i + 1}`));

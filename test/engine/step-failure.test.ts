@@ -9,9 +9,9 @@ describe('a step whose command fails', () => {
 
   it('ends as done/failure with the exit code, the command and the stderr tail', async () => {
     const argv = [process.execPath, fixture('fail-with-stderr.mjs'), '3'];
-    const { runner, updates } = commandRunner(temp.dir, [{ id: 'broken', argv, terminal: 'pipe' }]);
-    runner.start('broken');
-    const info = await runner.settled('broken');
+    const { runner, updates } = commandRunner(temp.dir, [{ id: 'script-broken', argv, terminal: 'pipe' }]);
+    runner.start('script-broken');
+    const info = await runner.settled('script-broken');
 
     expect(info).toMatchObject({ state: 'done', outcome: 'failure' });
     expect(info.error).toMatchObject({ kind: 'expected', exitCode: 3, command: argv });
@@ -27,27 +27,27 @@ describe('a step whose command fails', () => {
 
   it('explains a known failure found in the output, with its fix', async () => {
     const argv = [process.execPath, '-e', 'console.error("fork/exec /usr/local/bin/kind: exec format error"); process.exit(126)'];
-    const { runner } = commandRunner(temp.dir, [{ id: 'foreign', argv, terminal: 'pipe' }]);
-    runner.start('foreign');
-    const info = await runner.settled('foreign');
+    const { runner } = commandRunner(temp.dir, [{ id: 'script-foreign', argv, terminal: 'pipe' }]);
+    runner.start('script-foreign');
+    const info = await runner.settled('script-foreign');
     expect(info.outcome).toBe('failure');
     expect(info.diagnoses).toEqual([expect.objectContaining({ id: 'exec-format-error', title: 'A binary was built for another OS or CPU', fix: expect.stringMatching(/Toolchain step/) })]);
   });
 
   it('reports a missing program as a failure that names it, without starting anything', async () => {
-    const { runner } = commandRunner(temp.dir, [{ id: 'missing', argv: ['no-such-tool-here', '--version'] }]);
-    runner.start('missing');
-    const info = await runner.settled('missing');
+    const { runner } = commandRunner(temp.dir, [{ id: 'script-missing', argv: ['no-such-tool-here', '--version'] }]);
+    runner.start('script-missing');
+    const info = await runner.settled('script-missing');
     expect(info.outcome).toBe('failure');
     expect(info.error?.message).toMatch(/Command not found: no-such-tool-here/);
     expect(info.error?.kind).toBe('expected');
   });
 
   it('refuses to start a step twice at the same time', async () => {
-    const { runner } = commandRunner(temp.dir, [{ id: 'slow', argv: ['sleep', '5'], terminal: 'pipe' }]);
-    runner.start('slow');
-    expect(() => runner.start('slow')).toThrow(/already running/);
-    runner.cancel('slow');
-    expect((await runner.settled('slow')).outcome).toBe('cancelled');
+    const { runner } = commandRunner(temp.dir, [{ id: 'script-slow', argv: ['sleep', '5'], terminal: 'pipe' }]);
+    runner.start('script-slow');
+    expect(() => runner.start('script-slow')).toThrow(/already running/);
+    runner.cancel('script-slow');
+    expect((await runner.settled('script-slow')).outcome).toBe('cancelled');
   });
 });

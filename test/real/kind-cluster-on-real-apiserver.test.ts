@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { StepId } from '../../shared/steps/step-id.js';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('a kind-mode cluster whose API server is real', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const run = async (stepId: string): Promise<StepInfo> => {
+  const run = async (stepId: StepId): Promise<StepInfo> => {
     const reply = await engine.connect(new RecordingClient()).request('steps:run', { stepId });
     if (!reply.ok) throw new Error(reply.error.message);
     return engine.steps.settled(stepId);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { StepId } from '../../shared/steps/step-id.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -69,7 +70,7 @@ export function remoteEngineFixture(where: () => { plane: ControlPlane; dir: str
     abandon: (): void => {
       engine = undefined;
     },
-    step: async (stepId: string): Promise<StepInfo> => {
+    step: async (stepId: StepId): Promise<StepInfo> => {
       await request('steps:run', { stepId });
       return (engine as Engine).steps.settled(stepId);
     },

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { StepId } from '../../shared/steps/step-id.js';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import os from 'node:os';
@@ -114,7 +115,7 @@ describe('kube-scheduler feature gates, against the real binary', () => {
       await engine?.shutdown();
       engine = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, shellEnv: { HOME: dir } });
     };
-    const step = async (stepId: string): Promise<StepInfo> => {
+    const step = async (stepId: StepId): Promise<StepInfo> => {
       const reply = await engine!.connect(client).request('steps:run', { stepId });
       if (!reply.ok) throw new Error(reply.error.message);
       return engine!.steps.settled(stepId);

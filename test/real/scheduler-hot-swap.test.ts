@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { StepId } from '../../shared/steps/step-id.js';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +49,7 @@ describe('swapping a locally built kube-scheduler into a kind control plane', ()
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const step = async (stepId: string): Promise<StepInfo> => {
+  const step = async (stepId: StepId): Promise<StepInfo> => {
     const reply = await engine.connect(new RecordingClient()).request('steps:run', { stepId });
     if (!reply.ok) throw new Error(reply.error.message);
     const info = await engine.steps.settled(stepId);

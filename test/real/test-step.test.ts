@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { StepId } from '../../shared/steps/step-id.js';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,7 @@ describe('running e2e specs from the Test step', () => {
     if (!reply.ok) throw new Error(reply.error.message);
     return reply.result as T;
   };
-  const step = async (stepId: string): Promise<StepInfo> => {
+  const step = async (stepId: StepId): Promise<StepInfo> => {
     await request('steps:run', { stepId });
     return engine.steps.settled(stepId);
   };
@@ -57,7 +58,7 @@ describe('running e2e specs from the Test step', () => {
   const rerunEnded = async (after: number): Promise<RerunState> =>
     waitFor(() => client.payloads('runs:rerun').slice(after).find((s) => s.state !== 'running'), 'the rerun to end', {
       timeoutMs: 10 * 60_000,
-      describe: () => `rerun states: ${JSON.stringify(client.payloads('runs:rerun').slice(after))}; steps: ${['build', 'cluster', 'test'].map((id) => `${id} ${engine.steps.get(id).state}`).join(', ')}`,
+      describe: () => `rerun states: ${JSON.stringify(client.payloads('runs:rerun').slice(after))}; steps: ${(['build', 'cluster', 'test'] as const).map((id) => `${id} ${engine.steps.get(id).state}`).join(', ')}`,
     });
 
   beforeAll(async () => {
@@ -71,7 +72,7 @@ describe('running e2e specs from the Test step', () => {
     const toolPaths = { ...kind.toolPaths, 'e2e-test': plane.binaries.e2eTest };
     await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sourceDir: checkout, mode: 'kind', keepCluster: true, toolPaths, e2eFilters: { focus } }));
     engine = await start();
-    for (const id of ['build', 'cluster']) {
+    for (const id of ['build', 'cluster'] as const) {
       const info = await step(id);
       expect(info.outcome, `${id}: ${info.error?.message ?? ''}`).toBe('success');
     }

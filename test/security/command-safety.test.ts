@@ -30,9 +30,9 @@ describe('commands are argv arrays, passed verbatim, never through a shell', () 
     const out = path.join(temp.dir, 'argv.json');
     await writeFile(echo, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(out)}, JSON.stringify(process.argv.slice(2)));\n`);
     for (const terminal of ['pipe', 'pty'] as const) {
-      const { runner } = commandRunner(temp.dir, [{ id: 'echo', argv: [process.execPath, echo, ...hostile], cwd: temp.dir, terminal }]);
-      runner.start('echo');
-      const info = await runner.settled('echo');
+      const { runner } = commandRunner(temp.dir, [{ id: 'script-echo', argv: [process.execPath, echo, ...hostile], cwd: temp.dir, terminal }]);
+      runner.start('script-echo');
+      const info = await runner.settled('script-echo');
       expect(info.outcome, info.error?.message).toBe('success');
       expect(JSON.parse(await readFile(out, 'utf8'))).toEqual(hostile);
       expect(info.commands[0]?.argv).toEqual([process.execPath, echo, ...hostile]);

@@ -1,4 +1,5 @@
 import { copyFile, chmod, rm } from 'node:fs/promises';
+import type { StepId } from '../../../shared/steps/step-id.js';
 import { AppError } from '../../../shared/errors/app-error.js';
 import type { RemoteStatus, SwapProblemKind } from '../../../shared/remote/remote-facts.js';
 import { featureGatesProblem, type FeatureGates } from '../../../shared/remote/feature-gates.js';
@@ -93,7 +94,7 @@ export class SwapGuard {
   }
 
   /** Why a step may not start now, or undefined when it may. */
-  refusal(stepId: string): string | undefined {
+  refusal(stepId: StepId): string | undefined {
     if (stepId === 'teardown' || this.state.kind === 'none') return undefined;
     if (this.state.kind === 'corrupt') return `${this.problem?.summary ?? 'The swap journal cannot be read.'} Only Teardown can run until the cluster is restored.`;
     const { journal, interrupted } = this.state;

@@ -1,8 +1,9 @@
+import type { ScriptStepId } from '../../../shared/steps/step-id.js';
 import type { CommandSpec } from '../exec/command.js';
 import type { Step, StepContext } from './step.js';
 
 export interface CommandStepDefinition extends CommandSpec {
-  id: string;
+  id: ScriptStepId;
   title: string;
   summary: string;
   terminal?: 'pty' | 'pipe';
@@ -10,7 +11,7 @@ export interface CommandStepDefinition extends CommandSpec {
 
 /** A step that runs one fixed command; its outcome is the command's exit code. */
 export class CommandStep implements Step {
-  readonly id: string;
+  readonly id: ScriptStepId;
   readonly title: string;
   readonly summary: string;
 

@@ -5,6 +5,7 @@ import { TailText } from '../../../shared/output/tail-text.js';
 import { formatArgv } from '../../../shared/commands/format-argv.js';
 import type { CommandRecord, StepInfo } from '../../../shared/steps/step-info.js';
 import type { StepDefinition } from '../../../shared/steps/step-catalog.js';
+import type { StepId } from '../../../shared/steps/step-id.js';
 import { diagnose } from '../../../shared/diagnosis/diagnose.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import type { FixPlatform } from '../../../shared/toolchain/fix-command.js';
@@ -29,7 +30,7 @@ export interface StepRunnerOptions {
   platform: FixPlatform;
   electronTranslated?: boolean;
   /** The wizard in order; entries without an implementation are listed as not available. */
-  catalog: readonly StepDefinition[];
+  catalog: readonly StepDefinition<StepId>[];
   steps: readonly Step[];
   /** Every change of any step is reported here. */
   onUpdate: (info: StepInfo) => void;
@@ -37,7 +38,7 @@ export interface StepRunnerOptions {
    * Asked before any step starts, whoever starts it (a click, a rerun, anything added later): a
    * reason means the step does not start, and the reason is the error the caller gets.
    */
-  gate?: (stepId: string) => string | undefined;
+  gate?: (stepId: StepId) => string | undefined;
   grace?: TerminateGrace;
 }
 
@@ -49,16 +50,16 @@ const ptySize = { cols: 160, rows: 40 };
  * or, when the user asked, cancelled.
  */
 export class StepRunner {
-  private readonly infos = new Map<string, StepInfo>();
-  private readonly impls = new Map<string, Step>();
-  private readonly controllers = new Map<string, AbortController>();
-  private readonly finishing = new Map<string, Promise<void>>();
+  private readonly infos = new Map<StepId, StepInfo>();
+  private readonly impls = new Map<StepId, Step>();
+  private readonly controllers = new Map<StepId, AbortController>();
+  private readonly finishing = new Map<StepId, Promise<void>>();
   private runCounter = 0;
 
   constructor(private readonly options: StepRunnerOptions) {
     for (const step of options.steps) this.impls.set(step.id, step);
     const extras = options.steps.filter((step) => !options.catalog.some((entry) => entry.id === step.id));
-    const listed: StepDefinition[] = [...options.catalog, ...extras.map((step) => ({ id: step.id, title: step.title ?? step.id, summary: step.summary ?? '' }))];
+    const listed: StepDefinition<StepId>[] = [...options.catalog, ...extras.map((step) => ({ id: step.id, title: step.title ?? step.id, summary: step.summary ?? '' }))];
     for (const entry of listed) {
       const available = this.impls.has(entry.id);
       this.infos.set(entry.id, {
@@ -77,19 +78,19 @@ export class StepRunner {
     return [...this.infos.values()].map((info) => structuredClone(info));
   }
 
-  get(stepId: string): StepInfo {
+  get(stepId: StepId): StepInfo {
     const info = this.infos.get(stepId);
     if (!info) throw new AppError(`There is no step named "${stepId}".`);
     return structuredClone(info);
   }
 
   /** Why the step may not start now (the gate's answer), or undefined. */
-  refusal(stepId: string): string | undefined {
+  refusal(stepId: StepId): string | undefined {
     return this.options.gate?.(stepId);
   }
 
   /** Starts a step and returns at once; progress arrives through onUpdate. */
-  start(stepId: string, options: { force?: boolean } = {}): StepInfo {
+  start(stepId: StepId, options: { force?: boolean } = {}): StepInfo {
     const info = this.infos.get(stepId);
     const step = this.impls.get(stepId);
     if (!info) throw new AppError(`There is no step named "${stepId}".`);
@@ -125,7 +126,7 @@ export class StepRunner {
   }
 
   /** Asks a running step to stop. Answers at once; the step ends as cancelled once its processes are gone. */
-  cancel(stepId: string): StepInfo {
+  cancel(stepId: StepId): StepInfo {
     const info = this.infos.get(stepId);
     if (!info) throw new AppError(`There is no step named "${stepId}".`);
     const controller = this.controllers.get(stepId);
@@ -138,7 +139,7 @@ export class StepRunner {
   }
 
   /** Resolves when the step is no longer running. */
-  async settled(stepId: string): Promise<StepInfo> {
+  async settled(stepId: StepId): Promise<StepInfo> {
     await this.finishing.get(stepId);
     return this.get(stepId);
   }

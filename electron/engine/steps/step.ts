@@ -1,4 +1,5 @@
 import type { Settings } from '../../../shared/settings/settings.js';
+import type { StepId } from '../../../shared/steps/step-id.js';
 import type { StepProgress, StepResult } from '../../../shared/steps/step-info.js';
 import type { Diagnosis } from '../../../shared/diagnosis/diagnosis.js';
 import type { CommandSpec } from '../exec/command.js';
@@ -62,7 +63,7 @@ export interface StepContext {
  * in the catalog bring their own.
  */
 export interface Step {
-  readonly id: string;
+  readonly id: StepId;
   readonly title?: string;
   readonly summary?: string;
   execute(context: StepContext): Promise<void>;

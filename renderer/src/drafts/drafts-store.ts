@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { WizardStepId } from '../../../shared/steps/step-catalog.js';
+import type { StepId } from '../../../shared/steps/step-id.js';
 
 /**
  * What a form shows while it differs from the saved settings. It lives here, not in the form, so
@@ -34,7 +35,7 @@ export interface DraftsState {
 }
 
 /** Why a step's Run must wait for its form: a value that cannot run, or an edit that is not saved. */
-export function runHold(drafts: DraftsState['drafts'], stepId: string): string | undefined {
+export function runHold(drafts: DraftsState['drafts'], stepId: StepId): string | undefined {
   for (const draft of Object.values(drafts)) {
     if (!draft || draft.stepId !== stepId) continue;
     // The problem itself is shown at the field; here it is enough to say where to look.

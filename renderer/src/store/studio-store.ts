@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo, Notice } from '../../../shared/ipc/app-channels.js';
 import type { StudioApi } from '../../../shared/ipc/contract.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
+import type { StepId } from '../../../shared/steps/step-id.js';
 import type { StepInfo } from '../../../shared/steps/step-info.js';
 import type { E2eFilters } from '../../../shared/e2e/e2e-filters.js';
 import { errorMessage } from '../api/studio-error.js';
@@ -17,11 +18,11 @@ export interface StudioState {
   appInfo?: AppInfo;
   settings?: Settings;
   steps: StepInfo[];
-  selectedStepId: string;
+  selectedStepId: StepId;
   terminalTab: TerminalTab;
   notices: Notice[];
   /** A request about a step that the engine refused, shown at that step. */
-  stepErrors: Record<string, string | undefined>;
+  stepErrors: Partial<Record<StepId, string>>;
 }
 
 export interface StudioActions {
@@ -32,11 +33,11 @@ export interface StudioActions {
   /** The engine took a notice back: what it said is no longer true. */
   noticeRemoved(id: string): void;
   dismissNotice(id: string): Promise<void>;
-  selectStep(stepId: string): void;
+  selectStep(stepId: StepId): void;
   showTab(tab: TerminalTab): void;
   /** Starts a step; the Test step gets the filters the form shows with the request. */
-  runStep(stepId: string, options?: { force?: boolean; e2eFilters?: E2eFilters }): Promise<void>;
-  cancelStep(stepId: string): Promise<void>;
+  runStep(stepId: StepId, options?: { force?: boolean; e2eFilters?: E2eFilters }): Promise<void>;
+  cancelStep(stepId: StepId): Promise<void>;
   /** Saves settings; resolves with the engine's reason when it refuses them. */
   updateSettings(patch: SettingsPatch): Promise<string | undefined>;
   /** The engine saved settings (a rerun, a run, another window): forms without an edit follow. */
