@@ -281,7 +281,18 @@ export class StepRunner {
         stderrTail: tailLines(errTail.snapshot().text, 20),
       });
     }
-    return { exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+    // Joined and decoded only when a step reads them: a command step's 50 MiB flood never is.
+    let text: { stdout: string; stderr: string } | undefined;
+    const decoded = (): { stdout: string; stderr: string } => (text ??= { stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+    return {
+      exitCode,
+      get stdout() {
+        return decoded().stdout;
+      },
+      get stderr() {
+        return decoded().stderr;
+      },
+    };
   }
 
   /** Puts the search path in the command's environment and honours a tool path the user set. */
