@@ -19,7 +19,6 @@ import { KindInstallView } from './KindInstallView.js';
 import { KindSettingsForm } from './KindSettingsForm.js';
 import { StepProgressBar } from './StepProgressBar.js';
 import { TestProgressView } from './TestProgressView.js';
-import { RunResults } from './RunResults.js';
 import { TestRunOptions } from './TestRunOptions.js';
 import { RemoteTargetForm } from './RemoteTargetForm.js';
 import { RemoteFactsView } from './RemoteFactsView.js';
@@ -29,6 +28,8 @@ import { StatusBadge } from './StatusBadge.js';
 import { StepError } from './StepError.js';
 import { StepGuide } from './StepGuide.js';
 
+// A run's results (charts, the windowed list) load when a Test result is first shown.
+const RunResults = lazy(() => import('./RunResults.js').then((module) => ({ default: module.RunResults })));
 // The kind config editor carries a YAML parser; it loads when the Cluster step is opened.
 const KindConfigEditor = lazy(() => import('./KindConfigEditor.js').then((module) => ({ default: module.KindConfigEditor })));
 
@@ -110,7 +111,11 @@ export function StepDetail(): React.JSX.Element | null {
       {step.result?.kind === 'build' && <BuildResultView build={step.result.build} />}
       {step.result?.kind === 'cluster' && <ClusterFactsView cluster={step.result.cluster} />}
       {step.result?.kind === 'mode' && step.result.remote && <RemoteFactsView facts={step.result.remote} />}
-      {step.result?.kind === 'test' && <RunResults runId={step.result.run.id} />}
+      {step.result?.kind === 'test' && (
+        <Suspense fallback={<p className="muted">Loading the results…</p>}>
+          <RunResults runId={step.result.run.id} />
+        </Suspense>
+      )}
       {step.result?.kind === 'teardown' && (
         <p className="panel" data-testid="teardown-result">
           {step.result.action === 'kept'
