@@ -14,10 +14,10 @@ import { describeBinary } from '../../../shared/toolchain/describe-binary.js';
 import { artefactFingerprint } from '../build/artefact-fingerprint.js';
 import { BuildRecords, hotSwapRecord, type ArtefactRecord } from '../build/build-records.js';
 import { artefactPackages } from '../build/artefact-packages.js';
+import { readBuildCheckout } from '../build/build-checkout.js';
 import { goListFileStates } from '../build/go-list-file-states.js';
 import { PackageCache } from '../build/package-cache.js';
 import { buildSchedulerForNode, changeHashes, filesChangedSince, schedulerOnlyChange } from '../build/scheduler-hot-swap-build.js';
-import { inspectCheckout } from '../source/inspect-checkout.js';
 import { locateCheckout } from '../source/locate-checkout.js';
 import { findTool } from '../tools/find-tool.js';
 import { readBinaryHeader } from '../tools/read-binary-header.js';
@@ -75,8 +75,8 @@ export class BuildStep implements Step {
   async execute(context: StepContext): Promise<void> {
     const { arch } = await probeArch(context, context.electronTranslated);
     const host: Platform = { os: process.platform, arch: arch.hardwareArch };
-    const { dir, foundBy } = await locateCheckout(context);
-    const source = await inspectCheckout(context, dir, foundBy);
+    const { dir } = await locateCheckout(context);
+    const source = await readBuildCheckout(context, dir);
     const changed = [...source.dirtyFiles, ...source.untrackedFiles];
     const dirtyHash = changed.length > 0 ? createHash('sha256').update(changed.join('\n')).digest('hex') : undefined;
     const mode = context.settings.mode;
@@ -133,13 +133,14 @@ export class BuildStep implements Step {
       Object.assign(status, { state: 'building', reason: `building: ${stale.message}`, causes: stale.causes, startedAt: started, ...(progress ? { compiled: progress.count } : {}) });
       context.setResult({ kind: 'build', build: result() });
       const report = progress ? this.reportProgress(context, artefact, status, progress, result) : undefined;
+      // The version kind's source build stamps into the image (/kind/version), read as it starts.
+      const imageState = artefact.image ? { kubernetesVersion: await source.describe() } : {};
       try {
         await context.run({ argv: artefact.argv, cwd: dir, env: { ...goEnv, ...(progress ? verboseGo : {}) } }, progress ? { onOutput: (text) => report?.seen(text) } : {});
         report?.stop();
         status.compiled = undefined;
         const outputs = await this.checkOutputs(context, artefact, dir, host);
         const builtAt = Date.now();
-        const imageState = artefact.image ? { kubernetesVersion: source.describe } : {};
         await records.remember(artefact.id, { fingerprint, builtAt, commit: source.commit, outputs, image: artefact.image, tools, source: { commit: source.commit, changes: changeContent }, ...imageState });
         if (artefact.image) await records.forget(hotSwapRecord);
         Object.assign(status, { state: 'built', reason: `built in ${formatDuration(builtAt - started)}: ${stale.message}`, fingerprint, builtAt, commit: source.commit, outputs });
