@@ -25,7 +25,7 @@ export const nodeImageVersions = { kubernetes: pinnedRelease.kubernetes, etcd: '
 const cniPackage = 'containernetworking-plugins';
 
 /** Bump when the way the image is put together changes. */
-const recipe = 3;
+const recipe = 4;
 
 export interface KindNodeImage {
   /** The docker tag kind is given with --image. */
@@ -178,6 +178,9 @@ export async function kindNodeImage(engine: DockerEngine, log: (line: string) =>
 
     await must('committing the node image', ['commit', '--change', 'ENTRYPOINT [ "/usr/local/bin/entrypoint", "/sbin/init" ]', '--change', 'ENV HTTP_PROXY="" HTTPS_PROXY="" NO_PROXY=""', container, image]);
     log(`  node image ${image} assembled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    // Earlier node images (about 1.4 GB each) go; docker refuses to remove one a container still runs.
+    const older = (await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', 'studio-test/kind-node'])).stdout.split('\n').filter((tag) => tag && tag !== image);
+    if (older.length > 0) await docker(['rmi', ...older]);
     return result;
   } finally {
     await docker(['rm', '-f', '-v', container]);
