@@ -37,7 +37,7 @@ describe('the engine’s structure', () => {
 
   it('every start path goes through StepRunner.start, which asks the gate', () => {
     const runner = source('electron/engine/steps/step-runner.ts');
-    expect(runner).toMatch(/start\(stepId: string[^]*?const refusal = this\.options\.gate\?\.\(stepId\);\s*if \(refusal\) throw new AppError\(refusal\);/);
+    expect(runner).toMatch(/start\(stepId: StepId[^]*?const refusal = this\.options\.gate\?\.\(stepId\);\s*if \(refusal\) throw new AppError\(refusal\);/);
     expect(matching('electron', /refuseWhileUnrestored/)).toEqual([]);
   });
 
