@@ -10,10 +10,11 @@ import { noShellCommand } from './eslint-rules/no-shell-command.js';
 // may import (studio/module-layers), and anything not listed is an error. Node builtins come from
 // node:module's builtinModules (with and without `node:`, subpaths included); import(), require() and
 // TypeScript's import('…') types are read as well as import statements.
-//   shared/            pure, runs in the engine and in the renderer: only shared/, zod and yaml.
-//                      zod and yaml are the two npm packages allowed: both are pure libraries (no Node,
+//   shared/            pure, runs in the engine and in the renderer: only shared/, zod, yaml and re2js.
+//                      zod, yaml and re2js are the npm packages allowed: all pure libraries (no Node,
 //                      no DOM) that shared/ uses today (the contract's schemas; kind configs and
-//                      kubeconfigs). Any other package needs a decision here first.
+//                      kubeconfigs; Go's regexp syntax for e2e filters). Any other package needs a
+//                      decision here first.
 //   renderer/src/      a browser page: shared/, itself, react, react-dom, zustand, @xterm/*, @codemirror/* (and
 //                      @lezer/highlight, its highlighting tags); no Node.
 //   electron/engine/   shared/, itself, Node, zod, yaml; execa, node-pty and child_process only in
@@ -41,7 +42,7 @@ const noNodeThroughGlobals = (message) => [
 ];
 
 const processRunners = ['execa', 'node-pty', 'node:child_process'];
-const sharedWhy = 'shared/ is pure and runs on both sides; it may import only shared/, zod and yaml.';
+const sharedWhy = 'shared/ is pure and runs on both sides; it may import only shared/, zod, yaml and re2js.';
 const rendererWhy = 'renderer/ is a web page with no Node; it talks to the engine through the StudioApi contract.';
 const engineWhy = 'the engine runs without Electron, and only electron/engine/exec/ starts processes (execa, node-pty, child_process).';
 const webWhy = 'browser mode serves the engine over HTTP and WebSocket; processes are started by electron/engine/exec/ only.';
@@ -65,7 +66,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      ...layer({ layer: 'shared/', reach: ['shared'], allow: ['zod', 'yaml'], domLib: false, why: sharedWhy }),
+      ...layer({ layer: 'shared/', reach: ['shared'], allow: ['zod', 'yaml', 're2js'], domLib: false, why: sharedWhy }),
       'no-restricted-globals': ['error', ...nodeGlobals, 'window', 'document', 'navigator', 'localStorage'],
       'no-restricted-syntax': noNodeThroughGlobals('shared/ has no Node globals, not even through globalThis.'),
     },
