@@ -13,6 +13,17 @@ export const buildRules: DiagnosisRule[] = [
     }),
   },
   {
+    // kind's --type source runs Kubernetes' dockerized build (make quick-release-images), which starts
+    // from its kube-cross build image; with no registry within reach, that pull is where it stops.
+    id: 'build-image-unreachable',
+    pattern: /Unable to find image '([^']+)' locally[\s\S]*?(?:no such host|dial tcp|i\/o timeout|server misbehaving|connection refused)/,
+    explain: (match) => ({
+      title: 'The build image could not be pulled',
+      explanation: `kind builds the node image with Kubernetes' own dockerized build, which runs inside ${match[1] ?? 'its build image'}. That image is not on this Docker engine and its registry could not be reached (no network, a proxy, or DNS), so nothing was built.`,
+      fix: `connect to the network (or a registry mirror) and run the step again; on a machine that can reach it: docker pull ${match[1] ?? 'the image'}, then docker save | docker load it here. Remote mode needs no image.`,
+    }),
+  },
+  {
     id: 'go-too-old',
     pattern: /Kubernetes requires (go[\d.]+) or greater|go\.mod requires go >= ([\d.]+)|requires go(?:lang)? ?>= ?([\d.]+)/i,
     explain: (match, platform) => ({

@@ -1,4 +1,5 @@
 import { chmod, cp, readdir, symlink } from 'node:fs/promises';
+import { diagnose } from '../../shared/diagnosis/diagnose.js';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -79,6 +80,10 @@ describe(`the app's node image build through the real kind ${testKindVersion}, o
     expect(crossImage, output).toBeDefined();
     expect(output).toMatch(/Error response from daemon: Get "https:\/\/registry\.k8s\.io\/v2\/": dial tcp: lookup registry\.k8s\.io.*(no such host|server misbehaving|i\/o timeout)/);
     expect(output).toContain('ERROR: error building node image: failed to build kubernetes: failed to build images');
+    // The app explains it in plain words, naming the image it could not pull.
+    const diagnosis = diagnose(output, { os: 'linux', arch }).find((d) => d.id === 'build-image-unreachable');
+    expect(diagnosis?.explanation).toContain(`runs inside ${crossImage}`);
+    expect(diagnosis?.title).toBe('The build image could not be pulled');
     // Nothing was built: no image of that name exists.
     const image = argv[argv.indexOf('--image') + 1] ?? '';
     expect((await execa(engine.client, ['image', 'inspect', image], { env: engine.env, reject: false })).exitCode).not.toBe(0);

@@ -14,6 +14,8 @@ describe('build diagnoses', () => {
     ["docker: 'buildx' is not a docker command.", 'missing-buildx'],
     ['sed: illegal option -- r', 'missing-gnu-tools'],
     ['hack/lib/util.sh: line 12: declare: -A: invalid option', 'missing-gnu-tools'],
+    // What the real kind v0.32.0 printed offline (test/real/kind-build-source-real.test.ts).
+    ["Unable to find image 'registry.k8s.io/build-image/kube-cross:v1.35.0-go1.25.9-bullseye.0' locally\ndocker: Error response from daemon: Get \"https://registry.k8s.io/v2/\": dial tcp: lookup registry.k8s.io on 127.0.0.53:53: no such host.", 'build-image-unreachable'],
   ])('%s', (text, id) => {
     expect(diagnose(text, mac).map((d) => d.id)).toContain(id);
   });
