@@ -54,10 +54,12 @@ export function RunResults({ runId }: { runId: string }): React.JSX.Element {
   }, [run]);
   // Opens on what needs looking at: the failures when there are any, else what passed.
   const active: Filter = filter ?? (byTab.failed.length > 0 ? 'failed' : byTab.passed.length > 0 ? 'passed' : 'skipped');
+  // Each name lower-cased once per run, not once per key typed.
+  const lowerNames = useMemo(() => new Map((run?.specs ?? []).map((s) => [s, s.name.toLowerCase()])), [run]);
   const listed = useMemo(() => {
     const needle = search.trim().toLowerCase();
-    return byTab[active].filter((s) => !needle || s.name.toLowerCase().includes(needle));
-  }, [byTab, active, search]);
+    return needle ? byTab[active].filter((s) => lowerNames.get(s)?.includes(needle)) : byTab[active];
+  }, [byTab, active, search, lowerNames]);
 
   if (problem) return <p className="warning" role="alert">{problem}</p>;
   if (!run) return <p className="muted">Loading the results…</p>;

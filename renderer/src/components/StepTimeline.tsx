@@ -3,6 +3,7 @@ import { formatDuration } from '../../../shared/steps/step-duration.js';
 import type { StepInfo } from '../../../shared/steps/step-info.js';
 import { useStudio } from '../store/studio-store.js';
 import { ChartTooltip, useChartTooltip } from './ChartTooltip.js';
+import { timelinePieces, timelineScale, timeRunning } from './timeline-layout.js';
 import { useElementWidth } from './use-element-width.js';
 
 /** A pause longer than this between steps is drawn short, with its length in the tooltip. */
@@ -18,26 +19,11 @@ interface Span {
   end: number;
 }
 
-type Piece = { kind: 'busy'; start: number; end: number } | { kind: 'idle'; start: number; end: number };
 
 const tone = (step: StepInfo): string =>
   step.state === 'running' ? 'running' : step.outcome === 'success' ? 'ok' : step.outcome === 'cancelled' ? 'warn' : step.outcome === 'skipped' ? 'other' : 'bad';
 
 const clock = (ms: number): string => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-/** Busy stretches (steps back to back or overlapping) and the long pauses between them, in time order. */
-function piecesOf(spans: Span[]): Piece[] {
-  const pieces: Piece[] = [];
-  for (const span of spans) {
-    const last = pieces[pieces.length - 1];
-    if (last && span.start - last.end <= idleShown) last.end = Math.max(last.end, span.end);
-    else {
-      if (last) pieces.push({ kind: 'idle', start: last.end, end: span.start });
-      pieces.push({ kind: 'busy', start: span.start, end: span.end });
-    }
-  }
-  return pieces;
-}
 
 /**
  * The wizard's steps over time, on one lane: each step that ran is a segment as long as it took,
@@ -63,26 +49,10 @@ export function StepTimeline(): React.JSX.Element | null {
     .filter((span) => Number.isFinite(span.start) && Number.isFinite(span.end))
     .sort((a, b) => a.start - b.start);
   if (spans.length === 0) return null;
-  const pieces = piecesOf(spans);
-  const busy = pieces.filter((p) => p.kind === 'busy').reduce((sum, p) => sum + (p.end - p.start), 0);
-  // Time some step was running (overlaps counted once), for the caption; short pauses are drawn to scale but not counted.
-  let ran = 0;
-  let reached = -Infinity;
-  for (const span of spans) {
-    ran += Math.max(0, span.end - Math.max(span.start, reached));
-    reached = Math.max(reached, span.end);
-  }
+  const pieces = timelinePieces(spans, idleShown);
   const gaps = pieces.filter((p) => p.kind === 'idle').length;
-  const perMs = Math.max(0, width - 4 - gaps * gapWidth) / Math.max(busy, 1);
-  // Where a moment falls on the lane: busy time is to scale, each long pause is gapWidth wide.
-  const x = (ms: number): number => {
-    let at = 0;
-    for (const piece of pieces) {
-      if (ms <= piece.end) return at + (piece.kind === 'busy' ? (ms - piece.start) * perMs : ((ms - piece.start) / Math.max(piece.end - piece.start, 1)) * gapWidth);
-      at += piece.kind === 'busy' ? (piece.end - piece.start) * perMs : gapWidth;
-    }
-    return at;
-  };
+  const x = timelineScale(pieces, width - 4, gapWidth);
+  const ran = timeRunning(spans);
   const first = spans[0]!.start;
   const last = Math.max(...spans.map((s) => s.end));
   const caption = `Steps over time: ${spans.length} step${spans.length === 1 ? '' : 's'} ran for ${formatDuration(ran)} between ${clock(first)} and ${clock(last)}`;
