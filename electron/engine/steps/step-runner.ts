@@ -299,10 +299,15 @@ export class StepRunner {
   private withToolPath(spec: CommandSpec, settings: Settings, searchPath: readonly string[]): CommandSpec {
     const [name = '', ...rest] = spec.argv;
     const explicit = name.includes('/') ? undefined : settings.toolPaths[name];
+    // kind runs `docker` from PATH and has no flag naming it (kind v0.32.0,
+    // pkg/cluster/internal/providers/docker: exec.Command("docker", …)), so the docker the settings
+    // name comes first on PATH for kind: kind and the app then talk to the same engine.
+    const docker = path.basename(name) === 'kind' || (explicit !== undefined && path.basename(explicit) === 'kind') ? settings.toolPaths.docker : undefined;
+    const folders = docker ? [path.dirname(docker), ...searchPath.filter((dir) => dir !== path.dirname(docker))] : searchPath;
     return {
       ...spec,
       argv: explicit ? [explicit, ...rest] : spec.argv,
-      env: { PATH: searchPath.join(path.delimiter), ...spec.env },
+      env: { PATH: folders.join(path.delimiter), ...spec.env },
     };
   }
 
