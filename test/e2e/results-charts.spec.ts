@@ -113,6 +113,8 @@ test('7,400 specs: a labelled chart of the slowest, their spread, a list that st
   await columns.nth(1).hover();
   await expect(page.getByRole('tooltip')).toContainText('failed · 2 of 3 passed, 1 failed · took');
   await expect(page.getByRole('tooltip')).toContainText('focus SchedulerPredicates');
+  await expect(columns.nth(1)).toHaveAccessibleDescription(/focus SchedulerPredicates/);
+  await expect(columns.nth(2)).toHaveAccessibleDescription('');
   await expect(history.getByText('6,960/7,000')).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'history-chart.png') });
 
@@ -226,6 +228,8 @@ test('one spec reads as well as many: an axis, its name, its duration and a tool
   await bar.hover();
   await expect(page.getByRole('tooltip')).toContainText(name);
   await expect(page.getByRole('tooltip')).toContainText('passed · 42.5 s · #1 slowest of 1');
+  // The bar under the pointer (and only it) is described by the tooltip, for a screen reader too.
+  await expect(bar).toHaveAccessibleDescription(/passed · 42\.5 s · #1 slowest of 1/);
   await page.screenshot({ path: path.join(shots, 'results-1-spec.png') });
   // The keyboard opens it too.
   await bar.focus();

@@ -2,6 +2,8 @@ import { useCallback, useId, useState } from 'react';
 
 export interface TooltipState {
   lines: string[];
+  /** Which mark it is about (that mark alone points to it with aria-describedby). */
+  owner?: string;
   x: number;
   y: number;
 }
@@ -14,12 +16,12 @@ export interface TooltipState {
 export function useChartTooltip(): {
   id: string;
   tooltip: TooltipState | undefined;
-  show: (lines: string[], x: number, y: number) => void;
+  show: (lines: string[], x: number, y: number, owner?: string) => void;
   hide: () => void;
 } {
   const id = useId();
   const [tooltip, setTooltip] = useState<TooltipState | undefined>();
-  const show = useCallback((lines: string[], x: number, y: number) => setTooltip({ lines, x, y }), []);
+  const show = useCallback((lines: string[], x: number, y: number, owner?: string) => setTooltip({ lines, x, y, owner }), []);
   const hide = useCallback(() => setTooltip(undefined), []);
   return { id, tooltip, show, hide };
 }

@@ -64,7 +64,7 @@ export function HistoryChart({ runs, onOpen }: { runs: TestRunSummary[]; onOpen:
             const barTop = Math.min(y(run.durationSeconds), top + plotHeight - 2);
             const words = runWords(run);
             const [day, time] = when(run.startedAt);
-            const open = (): void => show(words, middle, top + plotHeight + 4);
+            const open = (): void => show(words, middle, top + plotHeight + 4, run.id);
             return (
               <g
                 key={run.id}
@@ -72,7 +72,7 @@ export function HistoryChart({ runs, onOpen }: { runs: TestRunSummary[]; onOpen:
                 role="button"
                 tabIndex={0}
                 aria-label={words.slice(0, 2).join(': ')}
-                aria-describedby={tooltip ? id : undefined}
+                aria-describedby={tooltip?.owner === run.id ? id : undefined}
                 onClick={() => onOpen(run.id)}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' || event.key === ' ') {

@@ -73,7 +73,7 @@ export const RunChart = memo(function RunChart({ specs, selected, onSelect }: { 
             const name = specLabel(spec.name);
             const rank = index >= slowestShown ? extra + 1 : index + 1;
             const lines = [name, `${spec.state} · ${formatDuration(spec.durationSeconds * 1000)} · #${rank.toLocaleString()} slowest of ${sorted.length.toLocaleString()}`];
-            const open = (): void => show(lines, Math.min(end, plot), top + rowHeight);
+            const open = (): void => show(lines, Math.min(end, plot), top + rowHeight, spec.name);
             return (
               <g
                 key={spec.name}
@@ -82,7 +82,7 @@ export const RunChart = memo(function RunChart({ specs, selected, onSelect }: { 
                 tabIndex={0}
                 aria-label={`${name}: ${spec.state}, ${formatDuration(spec.durationSeconds * 1000)}`}
                 aria-pressed={spec.name === selected}
-                aria-describedby={tooltip ? id : undefined}
+                aria-describedby={tooltip?.owner === spec.name ? id : undefined}
                 onClick={() => onSelect(spec.name)}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' || event.key === ' ') {

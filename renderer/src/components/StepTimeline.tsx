@@ -87,7 +87,7 @@ export function StepTimeline(): React.JSX.Element | null {
             const status = span.step.state === 'running' ? 'running' : (span.step.outcome ?? 'failure');
             const lines = [`${span.number}. ${span.step.title}`, `${status} · ${took}`, `${clock(span.start)} – ${span.step.state === 'running' ? 'now' : clock(span.end)}`];
             const words = [`${span.number}. ${span.step.title} ${took}`, `${span.number}. ${span.step.title}`, `${span.number}`].find((w) => w.length * 6.6 + 8 <= segment);
-            const open = (): void => show(lines, left + segment / 2, laneTop + laneHeight + 2);
+            const open = (): void => show(lines, left + segment / 2, laneTop + laneHeight + 2, span.step.id);
             return (
               <g
                 key={span.step.id}
@@ -95,7 +95,7 @@ export function StepTimeline(): React.JSX.Element | null {
                 role="button"
                 tabIndex={0}
                 aria-label={`${span.step.title}: ${status}, ${took}`}
-                aria-describedby={tooltip ? id : undefined}
+                aria-describedby={tooltip?.owner === span.step.id ? id : undefined}
                 onClick={() => selectStep(span.step.id)}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' || event.key === ' ') {
