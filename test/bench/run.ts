@@ -2,6 +2,9 @@ import type { Browser } from '@playwright/test';
 import { type CaptureBenchResult, runCaptureBench } from './capture-bench.js';
 import { launchChromium } from './chromium.js';
 import { runJUnitBench } from './junit-bench.js';
+import { printJUnitLibraryBench } from './junit-library-bench.js';
+import { formatRealTreeBench, runRealTreeBench } from './real-tree-bench.js';
+import { printRe2LibraryBench } from './re2-library-bench.js';
 import { runRerunBench } from './rerun-bench.js';
 import { median } from './stats.js';
 import { formatReport } from './report.js';
@@ -20,10 +23,11 @@ const startupRepeats = 5;
 const log = (line: string): void => console.log(line);
 
 /**
- * BENCH_ONLY=capture,startup (any of capture, stop, startup, junit, rerun) runs only those parts;
- * unset, every part runs.
+ * BENCH_ONLY=capture,startup (any of capture, stop, startup, junit, re2, rerun, realtree) runs only
+ * those parts; unset, every part runs. realtree builds a real-shaped Kubernetes v1.35.4 tree and its
+ * binaries once (cold: the better part of an hour on 2 cores; cached under ~/.cache after).
  */
-const parts = ['capture', 'stop', 'startup', 'junit', 'rerun'] as const;
+const parts = ['capture', 'stop', 'startup', 'junit', 're2', 'rerun', 'realtree'] as const;
 type Part = (typeof parts)[number];
 const selected = new Set<string>((process.env.BENCH_ONLY ?? parts.join(',')).split(',').map((part) => part.trim()).filter(Boolean));
 const unknown = [...selected].filter((part) => !(parts as readonly string[]).includes(part));
@@ -62,6 +66,12 @@ async function main(): Promise<number> {
       log(`   our parseJUnit [ours]          ${junit.parseMs.toFixed(1).padStart(7)} ms`);
       log(`   JSON.parse of the same data    ${junit.jsonParseMs.toFixed(1).padStart(7)} ms  [baseline]`);
       log(`   ours / JSON.parse              ${(junit.parseMs / junit.jsonParseMs).toFixed(2).padStart(7)}x  (runs in the engine, off the UI thread)`);
+      log('');
+      printJUnitLibraryBench(log);
+    }
+    if (runs('re2')) {
+      log('');
+      await printRe2LibraryBench(log);
     }
   } finally {
     await browser?.close();
@@ -77,6 +87,11 @@ async function main(): Promise<number> {
     log(`   rerun request → e2e.test start [ours] ${rerunMedian.toFixed(0).padStart(7)} ms  (min ${Math.min(...rerun.rerunMs)}, max ${Math.max(...rerun.rerunMs)}; target ≤ 20,000 ms to the first spec)`);
     log(`   spawning e2e.test directly      ${spawnMedian.toFixed(0).padStart(7)} ms  [baseline]`);
     log(`   ours / baseline                 ${(rerunMedian / Math.max(spawnMedian, 1)).toFixed(1).padStart(7)}x  (make commands run by the reruns: ${rerun.makeCommands})`);
+  }
+
+  if (runs('realtree')) {
+    log('');
+    for (const line of formatRealTreeBench(await runRealTreeBench(3, log))) log(line);
   }
 
   const lossy = capture?.paths.filter((p) => p.ours && (p.lostBytes > 0 || p.intactRuns < p.runs.length)) ?? [];
