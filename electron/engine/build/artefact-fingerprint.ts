@@ -48,7 +48,7 @@ export async function headFilesOf(context: StepContext, checkout: string, packag
   // named outright (an embedded one) is listed as itself. kubernetes' e2e.test has about 3,000
   // package folders: one command for all of them, well inside the argument limit.
   const pathspecs = [...[...folders].map((dir) => (dir === '.' ? './' : `${dir}/`)), ...embeds];
-  const listing = (await context.run({ argv: ['git', '-C', checkout, '--literal-pathspecs', 'ls-tree', '-z', 'HEAD', '--', ...pathspecs] }, { terminal: 'pipe' })).stdout;
+  const listing = (await context.run({ argv: ['git', '-C', checkout, '--literal-pathspecs', 'ls-tree', '-z', 'HEAD', '--', ...pathspecs] }, { terminal: 'pipe', shows: 'summary' })).stdout;
   for (const entry of listing.split('\0')) {
     const match = /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
     if (!match?.[3] || match[1] === 'tree') continue;
@@ -65,7 +65,7 @@ export async function headFilesOf(context: StepContext, checkout: string, packag
  * whole tree: HEAD's tree hash and the content of every changed file.
  */
 export async function artefactFingerprint(context: StepContext, source: FingerprintSource): Promise<string> {
-  const git = (...args: string[]) => context.run({ argv: ['git', '-C', source.checkout, '--literal-pathspecs', ...args] }, { terminal: 'pipe' });
+  const git = (...args: string[]) => context.run({ argv: ['git', '-C', source.checkout, '--literal-pathspecs', ...args] }, { terminal: 'pipe', shows: 'summary' });
   const files: Record<string, string> = {};
   const changes: Record<string, string> = {};
   if (!source.packages) {

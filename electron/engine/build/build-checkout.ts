@@ -20,7 +20,7 @@ export type BuildCheckout = Pick<SourceFacts, 'commit' | 'dirtyFiles' | 'untrack
  * ginkgo is vendored, as the Source step reads them (electron/engine/source/inspect-checkout.ts).
  */
 export async function readBuildCheckout(context: StepContext, dir: string): Promise<BuildCheckout> {
-  const status = await context.run({ argv: ['git', '-C', dir, 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all'] }, { terminal: 'pipe' });
+  const status = await context.run({ argv: ['git', '-C', dir, 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all'] }, { terminal: 'pipe', shows: 'summary' });
   const state = parseGitStatusV2(status.stdout);
   if (!state.commit) throw new AppError(`${dir} has no commit yet: the build names what it builds by HEAD's commit.`);
   const goVersionFile = (await readFile(path.join(dir, '.go-version'), 'utf8').catch(() => '')).trim() || undefined;

@@ -18,7 +18,7 @@ const list = (field: string | undefined): string[] => (field ? field.split('\x1f
 export async function goPackages(context: StepContext, checkout: string, packages: readonly string[], env: Record<string, string | undefined>, tests = false): Promise<GoPackage[]> {
   const out = await context.run(
     { argv: ['go', 'list', '-deps', ...(tests ? ['-test'] : []), '-f', template, ...packages], cwd: checkout, env },
-    { terminal: 'pipe', acceptExitCodes: [0, 1] },
+    { terminal: 'pipe', shows: 'summary', acceptExitCodes: [0, 1] },
   );
   if (out.exitCode !== 0) throw new AppError(`go list could not read the packages ${packages.join(' ')}: ${out.stderr.trim().split('\n').slice(-3).join(' ')}`);
   const found: GoPackage[] = [];
