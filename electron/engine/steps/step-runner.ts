@@ -19,6 +19,9 @@ import type { OutputStream } from '../output/output-stream.js';
 import { showAnswer, terminalCommandLine } from './show-answer.js';
 import type { CommandOptions, CommandOutcome, Step, StepContext } from './step.js';
 
+/** Tools that start `docker` themselves, from PATH (kind: every provider call). */
+const toolsThatRunDocker = new Set(['kind']);
+
 export interface StepRunnerOptions {
   hub: OutputHub;
   dataDir: string;
@@ -302,7 +305,8 @@ export class StepRunner {
     // kind runs `docker` from PATH and has no flag naming it (kind v0.32.0,
     // pkg/cluster/internal/providers/docker: exec.Command("docker", …)), so the docker the settings
     // name comes first on PATH for kind: kind and the app then talk to the same engine.
-    const docker = path.basename(name) === 'kind' || (explicit !== undefined && path.basename(explicit) === 'kind') ? settings.toolPaths.docker : undefined;
+    const runsDocker = [name, explicit].some((file) => file !== undefined && toolsThatRunDocker.has(path.basename(file)));
+    const docker = runsDocker ? settings.toolPaths.docker : undefined;
     const folders = docker ? [path.dirname(docker), ...searchPath.filter((dir) => dir !== path.dirname(docker))] : searchPath;
     return {
       ...spec,
