@@ -35,7 +35,7 @@ export function workspaceFolders(goWork: string): string[] {
  * - each workspace folder under staging/src/k8s.io/ from its own module at the matching tag;
  * - vendor/ made with `go work vendor`, as hack/update-vendor.sh makes it (GOWORK and GOFLAGS unset),
  *   since the build runs `GOPROXY=off go install` (hack/lib/golang.sh, kube::golang::build_some_binaries);
- * - the root Makefile as the repository has it, a link to build/root/Makefile;
+ * - the root Makefile as the repository has it, a link to the Makefile in build/root;
  * - executable bits on the scripts (the module cache drops them);
  * - one git commit and the release's annotated tag, which hack/print-workspace-status.sh reads.
  */
@@ -57,7 +57,7 @@ async function layOutTree(dir: string, log: (line: string) => void): Promise<voi
   // The Go the tree asks for (.go-version), as the build will use it.
   const goVersion = (await readFile(path.join(dir, '.go-version'), 'utf8')).trim();
   await execa(goCommand(), ['work', 'vendor'], { cwd: dir, env: { ...process.env, GOWORK: undefined, GOFLAGS: undefined, GOTOOLCHAIN: `go${goVersion}` } });
-  await symlink('build/root/Makefile', path.join(dir, 'Makefile'));
+  await symlink(path.join('build', 'root', 'Makefile'), path.join(dir, 'Makefile'));
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile() && entry.name.endsWith('.sh')) await chmod(path.join(entry.parentPath, entry.name), 0o755);
   }

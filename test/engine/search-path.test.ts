@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeSearchPath } from '../../electron/engine/tools/search-path.js';
@@ -5,7 +6,8 @@ import { composeSearchPath } from '../../electron/engine/tools/search-path.js';
 describe('the search path every command gets', () => {
   it('keeps the app bin folder first and drops the folders npm adds for its scripts', () => {
     // What `npm start` puts in front of PATH (npm 11: node_modules/.bin of each parent, and run-script's node-gyp-bin).
-    const inherited = ['/work/app/node_modules/.bin', '/work/node_modules/.bin', '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin', '/usr/local/bin', '/usr/bin'].join(path.delimiter);
+    const app = path.join(os.tmpdir(), 'projects', 'app');
+    const inherited = [path.join(app, 'node_modules', '.bin'), path.join(path.dirname(app), 'node_modules', '.bin'), '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin', '/usr/local/bin', '/usr/bin'].join(path.delimiter);
     expect(composeSearchPath({ binDir: '/data/bin', loginShell: ['/home/me/go/bin', '/usr/bin'], inherited, extras: ['/usr/local/go/bin'] })).toEqual(['/data/bin', '/home/me/go/bin', '/usr/bin', '/usr/local/bin', '/usr/local/go/bin']);
   });
 

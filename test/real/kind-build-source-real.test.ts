@@ -16,7 +16,7 @@ import { pinnedRelease } from './pinned-release.js';
 /**
  * A Kubernetes tree shaped like a release checkout, from the k8s.io/kubernetes module at the pinned
  * release: its hack/ and build/ scripts, go.mod and .go-version, the root Makefile (a link to
- * build/root/Makefile in the repository; the module zip cannot hold links), the scripts' exec bits
+ * the Makefile in build/root of the repository; the module zip cannot hold links), the scripts' exec bits
  * (the module cache drops them) and a git repository tagged with the release, which
  * hack/print-workspace-status.sh reads the version from.
  */
@@ -28,7 +28,7 @@ async function releaseShapedTree(dir: string): Promise<void> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile() && entry.name.endsWith('.sh')) await chmod(path.join(entry.parentPath, entry.name), 0o755);
   }
-  await symlink('build/root/Makefile', path.join(dir, 'Makefile'));
+  await symlink(path.join('build', 'root', 'Makefile'), path.join(dir, 'Makefile'));
   const git = (args: string[]) => execa('git', ['-c', 'user.name=studio-test', '-c', 'user.email=studio-test@example.invalid', ...args], { cwd: dir });
   await git(['init', '--quiet']);
   await git(['add', '--all']);

@@ -29,7 +29,7 @@ type Platform = { os: string; arch: string };
 
 /**
  * Makes the build print each package it compiles: `make all` hands GOFLAGS to go through the
- * environment (kubernetes v1.35.4 build/root/Makefile documents `make all WHAT=cmd/kubelet GOFLAGS=-v`;
+ * environment (kubernetes v1.35.4's Makefile in build/root documents `make all WHAT=cmd/kubelet GOFLAGS=-v`;
  * hack/lib/golang.sh only reads -tags out of it), and go build's -v prints a package's import path as
  * it compiles it. go test -c, which builds e2e.test, takes -v as the test binary's flag and prints
  * nothing more. The user's own GOFLAGS stay.
