@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { re2Problem } from '../../shared/e2e/re2-problem.js';
 import { goRegexpErrors } from '../support/go-regexp-oracle.js';
-import { handListRe2Problem } from './re2-hand-list.js';
+import { re2HandScan } from '../../shared/e2e/re2-hand-scan.js';
 import { regexCorpus } from './regex-corpus.js';
 import { median } from './stats.js';
 import { formatTable } from './table.js';
@@ -31,7 +31,7 @@ export async function runRe2LibraryBench(size: number, repeats: number): Promise
   const patterns = regexCorpus(size);
   const go = await goRegexpErrors(patterns);
   const wrong = (check: (pattern: string) => unknown): number => patterns.filter((pattern, i) => (check(pattern) === undefined) !== (go[i] === '')).length;
-  const result: Re2LibraryBenchResult = { patterns: patterns.length, handWrong: wrong(handListRe2Problem), libraryWrong: wrong(re2Problem), handMs: [], libraryMs: [], jsRegExpMs: [] };
+  const result: Re2LibraryBenchResult = { patterns: patterns.length, handWrong: wrong(re2HandScan), libraryWrong: wrong(re2Problem), handMs: [], libraryMs: [], jsRegExpMs: [] };
   const jsRegExp = (pattern: string): void => {
     try {
       new RegExp(pattern, 'u');
@@ -40,7 +40,7 @@ export async function runRe2LibraryBench(size: number, repeats: number): Promise
     }
   };
   for (let round = -1; round < repeats; round += 1) {
-    const times = [timed(() => patterns.forEach(jsRegExp)), timed(() => patterns.forEach(handListRe2Problem)), timed(() => patterns.forEach(re2Problem))];
+    const times = [timed(() => patterns.forEach(jsRegExp)), timed(() => patterns.forEach(re2HandScan)), timed(() => patterns.forEach(re2Problem))];
     if (round < 0) continue;
     result.jsRegExpMs.push(times[0] as number);
     result.handMs.push(times[1] as number);

@@ -1,15 +1,16 @@
-/** The hand list of refusals shared/e2e/re2-problem.ts used before re2js judged (as of b8bec59), kept only so test/bench/re2-library-bench.ts can compare the two. */
+import type { Re2Problem } from './re2-problem.js';
+
 /**
- * Why `pattern` is not a valid Go (RE2) regular expression, with the 0-based position of the problem,
- * or undefined when it is valid. ginkgo's --focus, --skip and label filters are compiled by Go, so
- * JavaScript's own RegExp is no judge: it accepts look-arounds and back-references that Go rejects,
- * and rejects (?i), (?P<name>…) and \Q…\E that Go accepts.
+ * A scan of the pattern for what Go's regexp refuses (look-arounds, back-references, possessive
+ * quantifiers, unbalanced groups…), with the position. It was the whole check before re2js; now it
+ * places the problems whose only clue from the parser is the whole pattern, and the benchmark
+ * measures it against re2js.
  */
-export function handListRe2Problem(pattern: string): { position: number; message: string } | undefined {
+export function re2HandScan(pattern: string): Re2Problem | undefined {
   const groups: number[] = [];
   let canRepeat = false;
   let i = 0;
-  const fail = (position: number, message: string) => ({ position, message });
+  const fail = (position: number, message: string): Re2Problem => ({ position, message });
   while (i < pattern.length) {
     const c = pattern[i] as string;
     if (c === '\\') {
