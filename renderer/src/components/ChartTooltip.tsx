@@ -26,6 +26,30 @@ export function useChartTooltip(): {
   return { id, tooltip, show, hide };
 }
 
+/**
+ * What makes a chart's mark behave like a button: focusable, opened by click, Enter or Space, its
+ * tooltip shown on hover and focus, and named by it (aria-describedby) only while it is shown.
+ */
+export function chartMarkProps(mark: { owner: string; label: string; tooltipId: string; tooltip: TooltipState | undefined; open: () => void; hide: () => void; activate: () => void }): React.SVGProps<SVGGElement> {
+  return {
+    role: 'button',
+    tabIndex: 0,
+    'aria-label': mark.label,
+    'aria-describedby': mark.tooltip?.owner === mark.owner ? mark.tooltipId : undefined,
+    onClick: mark.activate,
+    onKeyDown: (event) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        mark.activate();
+      }
+    },
+    onMouseEnter: mark.open,
+    onMouseLeave: mark.hide,
+    onFocus: mark.open,
+    onBlur: mark.hide,
+  };
+}
+
 export function ChartTooltip({ id, tooltip, width }: { id: string; tooltip: TooltipState | undefined; width: number }): React.JSX.Element | null {
   if (!tooltip) return null;
   // Kept inside the chart: it opens to the left of the mark when the mark is in the right half.

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { TestRunSummary } from '../../../shared/e2e/test-run.js';
 import { formatDuration } from '../../../shared/steps/step-duration.js';
-import { ChartTooltip, useChartTooltip } from './ChartTooltip.js';
+import { ChartTooltip, useChartTooltip, chartMarkProps } from './ChartTooltip.js';
 import { durationTicks, tickLabel } from './duration-axis.js';
 import { useElementWidth } from './use-element-width.js';
 
@@ -69,21 +69,7 @@ export function HistoryChart({ runs, onOpen }: { runs: TestRunSummary[]; onOpen:
               <g
                 key={run.id}
                 className="chart-col"
-                role="button"
-                tabIndex={0}
-                aria-label={words.slice(0, 2).join(': ')}
-                aria-describedby={tooltip?.owner === run.id ? id : undefined}
-                onClick={() => onOpen(run.id)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    onOpen(run.id);
-                  }
-                }}
-                onMouseEnter={open}
-                onMouseLeave={hide}
-                onFocus={open}
-                onBlur={hide}
+                {...chartMarkProps({ owner: run.id, label: words.slice(0, 2).join(': '), tooltipId: id, tooltip, open, hide, activate: () => onOpen(run.id) })}
               >
                 <path className="chart-hit" d={`M${left} ${top - 32}h${column}v${plotHeight + 32}h${-column}z`} />
                 <rect className={`bar bar-${tone[run.outcome]}`} x={middle - barWidth / 2} y={barTop} width={barWidth} height={top + plotHeight - barTop} rx={2} />

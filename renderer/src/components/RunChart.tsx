@@ -2,7 +2,7 @@ import { memo, useMemo, useRef } from 'react';
 import type { RunSpec } from '../../../shared/e2e/test-run.js';
 import { isFailing } from '../../../shared/e2e/test-run.js';
 import { formatDuration } from '../../../shared/steps/step-duration.js';
-import { ChartTooltip, useChartTooltip } from './ChartTooltip.js';
+import { ChartTooltip, useChartTooltip, chartMarkProps } from './ChartTooltip.js';
 import { durationTicks, fitLabel, tickLabel } from './duration-axis.js';
 import { useElementWidth } from './use-element-width.js';
 
@@ -78,22 +78,8 @@ export const RunChart = memo(function RunChart({ specs, selected, onSelect }: { 
               <g
                 key={spec.name}
                 className="chart-row"
-                role="button"
-                tabIndex={0}
-                aria-label={`${name}: ${spec.state}, ${formatDuration(spec.durationSeconds * 1000)}`}
                 aria-pressed={spec.name === selected}
-                aria-describedby={tooltip?.owner === spec.name ? id : undefined}
-                onClick={() => onSelect(spec.name)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    onSelect(spec.name);
-                  }
-                }}
-                onMouseEnter={open}
-                onMouseLeave={hide}
-                onFocus={open}
-                onBlur={hide}
+                {...chartMarkProps({ owner: spec.name, label: `${name}: ${spec.state}, ${formatDuration(spec.durationSeconds * 1000)}`, tooltipId: id, tooltip, open, hide, activate: () => onSelect(spec.name) })}
               >
                 <path className="chart-hit" d={`M0 ${top}h${width}v${rowHeight}h${-width}z`} />
                 {index === slowestShown && <line className="chart-separator" x1={0} x2={width} y1={top + 1} y2={top + 1} />}

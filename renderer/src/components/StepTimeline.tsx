@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDuration } from '../../../shared/steps/step-duration.js';
 import type { StepInfo } from '../../../shared/steps/step-info.js';
 import { useStudio } from '../store/studio-store.js';
-import { ChartTooltip, useChartTooltip } from './ChartTooltip.js';
+import { ChartTooltip, useChartTooltip, chartMarkProps } from './ChartTooltip.js';
 import { timelinePieces, timelineScale, timeRunning } from './timeline-layout.js';
 import { useElementWidth } from './use-element-width.js';
 
@@ -92,21 +92,7 @@ export function StepTimeline(): React.JSX.Element | null {
               <g
                 key={span.step.id}
                 className="chart-row"
-                role="button"
-                tabIndex={0}
-                aria-label={`${span.step.title}: ${status}, ${took}`}
-                aria-describedby={tooltip?.owner === span.step.id ? id : undefined}
-                onClick={() => selectStep(span.step.id)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    selectStep(span.step.id);
-                  }
-                }}
-                onMouseEnter={open}
-                onMouseLeave={hide}
-                onFocus={open}
-                onBlur={hide}
+                {...chartMarkProps({ owner: span.step.id, label: `${span.step.title}: ${status}, ${took}`, tooltipId: id, tooltip, open, hide, activate: () => selectStep(span.step.id) })}
               >
                 <rect className={`bar bar-${tone(span.step)}`} x={left} y={laneTop} width={segment} height={laneHeight} rx={3} />
                 {words && (
