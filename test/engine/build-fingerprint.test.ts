@@ -14,27 +14,35 @@ function statuses(info: StepInfo): Record<string, ArtefactStatus> {
 }
 const states = (info: StepInfo): Record<string, string> => Object.fromEntries(Object.entries(statuses(info)).map(([id, a]) => [id, a.state]));
 
+/** A fresh real-shaped checkout and data folder for each test, with a remote-mode Build and an edit that must find its text. */
+function useRealShapedTree(name: string) {
+  const temp = useTempDir(name);
+  const tree = { checkout: '', dataDir: '' };
+  beforeEach(async () => {
+    tree.checkout = await createMiniKubernetes(path.join(temp.dir, 'kubernetes'));
+    await giveRealShape(tree.checkout);
+    tree.dataDir = path.join(temp.dir, 'data');
+    await mkdir(tree.dataDir);
+  });
+  return {
+    get checkout(): string {
+      return tree.checkout;
+    },
+    build: () => runStep(tree.dataDir, 'build', { sourceDir: tree.checkout, mode: 'remote' }),
+    edit: async (file: string, from: string, to: string): Promise<void> => {
+      const full = path.join(tree.checkout, file);
+      const text = await readFile(full, 'utf8');
+      if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+      await writeFile(full, text.replace(from, to));
+    },
+  };
+}
+
 // What a change rebuilds, on a tree shaped like kubernetes v1.35.4 where it matters (see giveRealShape),
 // built with the real git, go and make in remote mode (kube-scheduler, then kubectl/e2e.test/ginkgo).
 describe('what a change rebuilds, on a real-shaped tree', { timeout: 180_000 }, () => {
-  const temp = useTempDir('build-fingerprint');
-  let checkout: string;
-  let dataDir: string;
-
-  beforeEach(async () => {
-    checkout = await createMiniKubernetes(path.join(temp.dir, 'kubernetes'));
-    await giveRealShape(checkout);
-    dataDir = path.join(temp.dir, 'data');
-    await mkdir(dataDir);
-  });
-
-  const build = () => runStep(dataDir, 'build', { sourceDir: checkout, mode: 'remote' });
-  const edit = async (file: string, from: string, to: string): Promise<void> => {
-    const full = path.join(checkout, file);
-    const text = await readFile(full, 'utf8');
-    if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
-    await writeFile(full, text.replace(from, to));
-  };
+  const tree = useRealShapedTree('build-fingerprint');
+  const { build, edit } = tree;
 
   it('a change in a scheduler sub-package outside the test binaries\' deps rebuilds only kube-scheduler, dirty or committed', async () => {
     const first = await build();
@@ -49,7 +57,7 @@ describe('what a change rebuilds, on a real-shaped tree', { timeout: 180_000 }, 
     expect(statuses(dirty)['kube-scheduler']?.causes).toEqual([{ file: 'pkg/scheduler/metrics/resources/resources.go', package: 'pkg/scheduler/metrics/resources', via: ['cmd/kube-scheduler', 'pkg/scheduler/metrics/resources'] }]);
 
     // Committing what was built changes no file's content: nothing is rebuilt.
-    await commitAll(checkout, 'resources v2');
+    await commitAll(tree.checkout, 'resources v2');
     const committed = await build();
     expect(buildCommands(committed)).toEqual([]);
     expect(states(committed)).toEqual({ 'kube-scheduler': 'up-to-date', 'test-binaries': 'up-to-date' });
@@ -85,27 +93,11 @@ const listings = (info: StepInfo): string[][] => info.commands.map((c) => c.argv
 // build constraints, embeds) of the changed files, so a check with nothing new asks go list nothing,
 // and every kind of change still rebuilds what it must and nothing else.
 describe('the no-op check on a real-shaped tree', { timeout: 180_000 }, () => {
-  const temp = useTempDir('build-noop');
-  let checkout: string;
-  let dataDir: string;
-
-  beforeEach(async () => {
-    checkout = await createMiniKubernetes(path.join(temp.dir, 'kubernetes'));
-    await giveRealShape(checkout);
-    dataDir = path.join(temp.dir, 'data');
-    await mkdir(dataDir);
-  });
-
-  const build = () => runStep(dataDir, 'build', { sourceDir: checkout, mode: 'remote' });
-  const edit = async (file: string, from: string, to: string): Promise<void> => {
-    const full = path.join(checkout, file);
-    const text = await readFile(full, 'utf8');
-    if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
-    await writeFile(full, text.replace(from, to));
-  };
+  const tree = useRealShapedTree('build-noop');
+  const { build, edit } = tree;
   const write = async (file: string, text: string): Promise<void> => {
-    await mkdir(path.dirname(path.join(checkout, file)), { recursive: true });
-    await writeFile(path.join(checkout, file), text);
+    await mkdir(path.dirname(path.join(tree.checkout, file)), { recursive: true });
+    await writeFile(path.join(tree.checkout, file), text);
   };
   const noop = async (): Promise<void> => {
     const info = await build();
@@ -173,10 +165,10 @@ describe('the no-op check on a real-shaped tree', { timeout: 180_000 }, () => {
   it('a dirty file reverted rebuilds what it was built from again, then nothing', async () => {
     await build();
     const file = 'pkg/scheduler/metrics/resources/resources.go';
-    const original = await readFile(path.join(checkout, file), 'utf8');
+    const original = await readFile(path.join(tree.checkout, file), 'utf8');
     await edit(file, '"resources"', '"resources-v2"');
     expect(states(await build())).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'up-to-date' });
-    await writeFile(path.join(checkout, file), original);
+    await writeFile(path.join(tree.checkout, file), original);
     const reverted = await build();
     expect(states(reverted)).toEqual({ 'kube-scheduler': 'built', 'test-binaries': 'up-to-date' });
     expect(statuses(reverted)['kube-scheduler']?.causes?.map((c) => c.file)).toEqual([file]);
