@@ -1,12 +1,12 @@
-import { EnvelopeSchema } from '../../../shared/ipc/envelope.js';
+import { readEnvelope } from '../../../shared/ipc/read-envelope.js';
 import { StudioError } from './studio-error.js';
 
 /** Turns an engine reply back into a value or a thrown StudioError. */
 export function unwrapEnvelope(raw: unknown): unknown {
-  const envelope = EnvelopeSchema.safeParse(raw);
-  if (!envelope.success) {
+  const envelope = readEnvelope(raw);
+  if (!envelope) {
     throw new StudioError({ name: 'BadReply', message: 'The engine sent a reply this UI does not understand.', kind: 'bug' });
   }
-  if (envelope.data.ok) return envelope.data.result;
-  throw new StudioError(envelope.data.error);
+  if (envelope.ok) return envelope.result;
+  throw new StudioError(envelope.error);
 }

@@ -1,19 +1,21 @@
 import { lazy, Suspense } from 'react';
 import { useStudio } from '../store/studio-store.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import { AfterFirstPaint } from './AfterFirstPaint.js';
 import { NoticeBar } from './NoticeBar.js';
 import { RemoteStatusBar } from './RemoteStatusBar.js';
 import { StepDetail } from './StepDetail.js';
 import { StepList } from './StepList.js';
 import { StepTimeline } from './StepTimeline.js';
-import { HistoryView } from './HistoryView.js';
 import { RerunButton, useRerunShortcut } from './RerunButton.js';
-import { RunComparisonView } from './RunComparisonView.js';
-import { RunResults } from './RunResults.js';
 import { useRuns, type MainView } from '../store/runs-store.js';
 
-// The terminal (xterm.js) is the largest part of the UI; it loads after the wizard is on screen.
+// The terminal (xterm.js) is the largest part of the UI; it loads after the wizard is painted.
 const TerminalPanel = lazy(() => import('./TerminalPanel.js').then((module) => ({ default: module.TerminalPanel })));
+// History, a run and a comparison are not on the first screen; they load when first opened.
+const HistoryView = lazy(() => import('./HistoryView.js').then((module) => ({ default: module.HistoryView })));
+const RunResults = lazy(() => import('./RunResults.js').then((module) => ({ default: module.RunResults })));
+const RunComparisonView = lazy(() => import('./RunComparisonView.js').then((module) => ({ default: module.RunComparisonView })));
 
 export function App(): React.JSX.Element {
   const connection = useStudio((state) => state.connection);
@@ -82,30 +84,32 @@ export function App(): React.JSX.Element {
         </ErrorBoundary>
         <div className="main-column">
           <ErrorBoundary resetKey={boundary.resetKey} view={boundary.view}>
-            {view.kind === 'wizard' && <StepTimeline />}
-            {view.kind === 'wizard' && <StepDetail />}
-            {view.kind === 'history' && <HistoryView />}
-            {view.kind === 'run' && (
-              <section className="step-detail" aria-label="Run">
-                <button type="button" onClick={() => show({ kind: 'history' })}>
-                  ← History
-                </button>
-                <RunResults runId={view.id} />
-              </section>
-            )}
-            {view.kind === 'compare' && (
-              <section className="step-detail" aria-label="Compare runs">
-                <button type="button" onClick={() => show({ kind: 'history' })}>
-                  ← History
-                </button>
-                <RunComparisonView before={view.before} after={view.after} />
-              </section>
-            )}
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              {view.kind === 'wizard' && <StepTimeline />}
+              {view.kind === 'wizard' && <StepDetail />}
+              {view.kind === 'history' && <HistoryView />}
+              {view.kind === 'run' && (
+                <section className="step-detail" aria-label="Run">
+                  <button type="button" onClick={() => show({ kind: 'history' })}>
+                    ← History
+                  </button>
+                  <RunResults runId={view.id} />
+                </section>
+              )}
+              {view.kind === 'compare' && (
+                <section className="step-detail" aria-label="Compare runs">
+                  <button type="button" onClick={() => show({ kind: 'history' })}>
+                    ← History
+                  </button>
+                  <RunComparisonView before={view.before} after={view.after} />
+                </section>
+              )}
+            </Suspense>
           </ErrorBoundary>
           <ErrorBoundary view="terminal">
-            <Suspense fallback={<section className="terminal-panel" aria-label="Terminal" />}>
+            <AfterFirstPaint fallback={<section className="terminal-panel" aria-label="Terminal" />}>
               <TerminalPanel />
-            </Suspense>
+            </AfterFirstPaint>
           </ErrorBoundary>
         </div>
       </main>

@@ -1,37 +1,31 @@
 import { lazy, Suspense } from 'react';
 import type { E2eFilters } from '../../../shared/e2e/e2e-filters.js';
 import { runHold, useDrafts } from '../drafts/drafts-store.js';
-import { e2eFiltersDraft } from '../drafts/setting-drafts.js';
+import { draftKeys } from '../drafts/draft-keys.js';
 import { useStudio } from '../store/studio-store.js';
 import { selectSelectedStep } from '../store/selectors.js';
 import { CommandList } from './CommandList.js';
 import { Duration } from './Duration.js';
-import { BuildModeForm } from './BuildModeForm.js';
+import { AfterFirstPaint } from './AfterFirstPaint.js';
 import { ClusterFactsView } from './ClusterFactsView.js';
-import { TeardownForm } from './TeardownForm.js';
-import { TestFiltersForm } from './TestFiltersForm.js';
 import { BuildResultView } from './BuildResultView.js';
 import { DiagnosisView } from './DiagnosisView.js';
 import { SourceFactsView } from './SourceFactsView.js';
-import { SourceForm } from './SourceForm.js';
 import { HostFactsView } from './HostFactsView.js';
 import { KindInstallView } from './KindInstallView.js';
-import { KindSettingsForm } from './KindSettingsForm.js';
 import { StepProgressBar } from './StepProgressBar.js';
 import { TestProgressView } from './TestProgressView.js';
-import { TestRunOptions } from './TestRunOptions.js';
-import { RemoteTargetForm } from './RemoteTargetForm.js';
 import { RemoteFactsView } from './RemoteFactsView.js';
 import { ToolchainView } from './ToolchainView.js';
-import { ToolPathsForm } from './ToolPathsForm.js';
 import { StatusBadge } from './StatusBadge.js';
 import { StepError } from './StepError.js';
 import { StepGuide } from './StepGuide.js';
 
 // A run's results (charts, the windowed list) load when a Test result is first shown.
 const RunResults = lazy(() => import('./RunResults.js').then((module) => ({ default: module.RunResults })));
-// The kind config editor carries a YAML parser; it loads when the Cluster step is opened.
-const KindConfigEditor = lazy(() => import('./KindConfigEditor.js').then((module) => ({ default: module.KindConfigEditor })));
+// The forms carry their checks (the RE2 reader, the YAML parser, zod): they load after the first
+// paint, so the window's first script is only what draws the wizard.
+const StepForms = lazy(() => import('./StepForms.js').then((module) => ({ default: module.StepForms })));
 
 /** The selected step: what it does, its status, what it ran, what it found. */
 export function StepDetail(): React.JSX.Element | null {
@@ -42,7 +36,7 @@ export function StepDetail(): React.JSX.Element | null {
   const mode = useStudio((state) => state.settings?.mode);
   const savedFilters = useStudio((state) => state.settings?.e2eFilters);
   const hold = useDrafts((state) => (step ? runHold(state.drafts, step.id) : undefined));
-  const editedFilters = useDrafts((state) => state.drafts[e2eFiltersDraft.key]?.value as E2eFilters | undefined);
+  const editedFilters = useDrafts((state) => state.drafts[draftKeys.e2eFilters]?.value as E2eFilters | undefined);
   if (!step) return null;
   const running = step.state === 'running';
   // The Test step runs with what its form shows, sent with the request.
@@ -90,20 +84,9 @@ export function StepDetail(): React.JSX.Element | null {
       {step.progress && (step.id === 'test' ? <TestProgressView progress={step.progress} /> : <StepProgressBar progress={step.progress} />)}
       {step.error && <StepError error={step.error} />}
       {step.diagnoses && step.diagnoses.length > 0 && <DiagnosisView diagnoses={step.diagnoses} />}
-      {step.id === 'kind' && <KindSettingsForm disabled={running} />}
-      {step.id === 'source' && <SourceForm disabled={running} />}
-      {step.id === 'toolchain' && <ToolPathsForm disabled={running} />}
-      {step.id === 'build' && <BuildModeForm disabled={running} />}
-      {step.id === 'mode' && <BuildModeForm disabled={running} legend="Mode" />}
-      {step.id === 'mode' && mode === 'remote' && <RemoteTargetForm disabled={running} />}
-      {step.id === 'cluster' && mode === 'kind' && (
-        <Suspense fallback={<p className="muted">Loading the config editor…</p>}>
-          <KindConfigEditor disabled={running} />
-        </Suspense>
-      )}
-      {step.id === 'teardown' && mode === 'kind' && <TeardownForm disabled={running} />}
-      {step.id === 'test' && <TestFiltersForm />}
-      {step.id === 'test' && <TestRunOptions disabled={running} />}
+      <AfterFirstPaint>
+        <StepForms step={step} mode={mode} disabled={running} />
+      </AfterFirstPaint>
       {step.result?.kind === 'host' && <HostFactsView facts={step.result.facts} />}
       {step.result?.kind === 'toolchain' && <ToolchainView facts={step.result.facts} />}
       {step.result?.kind === 'kind-install' && <KindInstallView install={step.result.install} />}

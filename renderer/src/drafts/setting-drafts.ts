@@ -1,4 +1,5 @@
 import type { E2eFilters } from '../../../shared/e2e/e2e-filters.js';
+import { draftKeys } from './draft-keys.js';
 import { filterProblems } from '../../../shared/e2e/e2e-filters.js';
 import { kindBaseProblem, kindVersionProblem } from '../../../shared/kind/kind-release.js';
 import { validateKindConfig } from '../../../shared/kind-config/validate-kind-config.js';
@@ -10,7 +11,7 @@ const fieldNames = { focus: 'Focus', skip: 'Skip', labelFilter: 'Label filter' }
 
 /** Focus, skip, label filter and the run options: the Test step's Run sends them with the request. */
 export const e2eFiltersDraft: DraftSpec<E2eFilters> = {
-  key: 'e2eFilters',
+  key: draftKeys.e2eFilters,
   stepId: 'test',
   label: 'Filters',
   read: (settings) => settings.e2eFilters,
