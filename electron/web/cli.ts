@@ -69,8 +69,8 @@ async function main(): Promise<void> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const here = path.dirname(fileURLToPath(import.meta.url));
   // The page is served before the engine is loaded: its code (zod, yaml, execa and all the steps)
-  // is most of this program, and compiling it takes long. It is loaded once the browser has the
-  // page's script to work on (or after a moment, with no browser yet), so both go on at once.
+  // is most of this program, and compiling it takes long. It is loaded once the browser has every
+  // file of the first screen to work on (or after a moment, with no browser yet), so both go on at once.
   let wantEngine = (): void => undefined;
   const engineWanted = new Promise<void>((resolve) => (wantEngine = resolve));
   let engineModule: Promise<{ module: EngineModule; keepCode: () => void }> | undefined;
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     frameSchema: loaded.then(({ frameSchema }) => frameSchema),
     staticDir: path.join(here, '..', 'renderer'),
     port,
-    onScriptServed: () => wantEngine(),
+    onFirstScreenServed: () => wantEngine(),
   });
   setTimeout(() => wantEngine(), engineLoadDelayMs);
   console.log(`k8s e2e studio is running in browser mode.\nOpen: ${server.url}\nData folder: ${dataDir}\nPress Ctrl-C to stop.`);

@@ -6,6 +6,7 @@ import type { ClientFrameSchema as ClientFrameSchemaType, ServerFrame } from '..
 import type { ClientConnection } from '../engine/client-connection.js';
 import type { Engine } from '../engine/engine.js';
 import { newToken, tokenCookie, tokenMatches, tokenOf } from './access-token.js';
+import { pageAssets } from './page-assets.js';
 import { readStatic } from './static-files.js';
 
 export interface WebServerOptions {
@@ -20,8 +21,11 @@ export interface WebServerOptions {
   token?: string;
   /** The contract's ClientFrameSchema (it needs zod, so it may come later); by default from engine-module.ts. */
   frameSchema?: typeof ClientFrameSchemaType | Promise<typeof ClientFrameSchemaType>;
-  /** Called each time a script has been sent in full: the page has something to work on. */
-  onScriptServed?: () => void;
+  /**
+   * Called once every file index.html names (scripts, preloads, style sheets) has been sent in
+   * full: the page has all it needs for its first screen, so work started then holds none of it back.
+   */
+  onFirstScreenServed?: () => void;
 }
 
 export interface RunningWebServer {
@@ -43,6 +47,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const staticDir = path.resolve(options.staticDir);
   let port = 0;
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+  /** What the first page load still has to fetch, once index.html has been served. */
+  let firstScreen: Set<string> | undefined;
+  let firstScreenServed = false;
 
   const server: Server = createServer((request, response) => {
     void serveHttp(request, response).catch((error: Error) => {
@@ -67,8 +74,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       'content-security-policy': contentSecurityPolicy(port),
       'set-cookie': `${tokenCookie(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
     });
-    // Once the whole script is with the kernel: work started then cannot hold the rest of it back.
-    if (file.type.startsWith('text/javascript')) response.once('finish', () => options.onScriptServed?.());
+    if (url.pathname === '/' || url.pathname === '/index.html') firstScreen ??= new Set(pageAssets(file.body.toString('utf8'), url.pathname));
+    else if (firstScreen?.has(url.pathname)) {
+      const served = url.pathname;
+      // Once the whole file is with the kernel: work started then cannot hold the rest of it back.
+      response.once('finish', () => {
+        if (!firstScreen?.delete(served) || firstScreen.size > 0 || firstScreenServed) return;
+        firstScreenServed = true;
+        options.onFirstScreenServed?.();
+      });
+    }
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 

@@ -13,17 +13,19 @@ describe('browser mode server with an engine still starting', () => {
   let server: RunningWebServer;
   let startEngine: () => void = () => undefined;
   let engine: Promise<Engine>;
-  const scriptsServed: string[] = [];
+  const firstScreenServed: number[] = [];
 
   beforeAll(async () => {
     temp = await tempDir('web-later');
     const staticDir = path.join(temp.dir, 'static');
     await mkdir(staticDir);
-    await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><script type="module" src="app.js"></script>');
+    await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><script type="module" src="./app.js"></script><link rel="stylesheet" href="style.css"><link rel="icon" href="data:,">');
     await writeFile(path.join(staticDir, 'app.js'), 'console.log(1);');
+    await writeFile(path.join(staticDir, 'style.css'), 'body {}');
+    await writeFile(path.join(staticDir, 'later.js'), 'console.log(2);');
     const wanted = new Promise<void>((resolve) => (startEngine = resolve));
     engine = wanted.then(() => Engine.start({ dataDir: temp.dir, shell: 'browser', version: 'test' }));
-    server = await startWebServer({ engine, staticDir, onScriptServed: () => scriptsServed.push('app.js') });
+    server = await startWebServer({ engine, staticDir, onFirstScreenServed: () => firstScreenServed.push(performance.now()) });
   });
   afterAll(async () => {
     startEngine();
@@ -32,15 +34,25 @@ describe('browser mode server with an engine still starting', () => {
     await temp.remove();
   });
 
-  it('serves the page and its script, and says when a script went out, before any engine exists', async () => {
+  it('serves the page and its files before any engine exists, and says once when the last file the page names went out', async () => {
     const cookie = `studio_token_${server.port}=${server.token}`;
+    const fetchFile = async (name: string): Promise<string> => {
+      const answer = await fetch(`http://127.0.0.1:${server.port}/${name}`, { headers: { cookie } });
+      const text = await answer.text();
+      // 'finish' comes after the last byte is handed over: let it run before looking.
+      await new Promise((resolve) => setImmediate(resolve));
+      return text;
+    };
     const page = await fetch(`${server.url}`);
     expect(page.status).toBe(200);
-    expect(scriptsServed).toEqual([]);
-    const script = await fetch(`http://127.0.0.1:${server.port}/app.js`, { headers: { cookie } });
-    expect(await script.text()).toBe('console.log(1);');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(scriptsServed).toEqual(['app.js']);
+    await page.text();
+    expect(await fetchFile('later.js')).toBe('console.log(2);');
+    expect(await fetchFile('app.js')).toBe('console.log(1);');
+    expect(firstScreenServed).toEqual([]);
+    expect(await fetchFile('style.css')).toBe('body {}');
+    expect(firstScreenServed).toHaveLength(1);
+    await fetchFile('app.js');
+    expect(firstScreenServed).toHaveLength(1);
   });
 
   it('holds frames sent before the engine is ready and answers every one of them once it is', async () => {
