@@ -9,6 +9,10 @@ export interface NodeSummary {
   osArch: string;
   /** Every node's name, in the order kubectl listed them. */
   names: string[];
+  /** Nodes not cordoned (spec.unschedulable not true): the set e2e.test waits to be Ready. */
+  uncordoned: number;
+  /** Those of them that are not Ready yet, by name. */
+  notReady: string[];
 }
 
 // Only the fields read here; kubectl's many others pass unchecked.
@@ -33,10 +37,12 @@ const NodeListSchema = z.object({
 });
 type Node = z.infer<typeof NodeListSchema>['items'][number];
 
+const isReady = (node: Node): boolean => node.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
+const isCordoned = (node: Node): boolean => node.spec?.unschedulable === true;
+
 function isSchedulable(node: Node): boolean {
-  const ready = node.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
   const repels = node.spec?.taints?.some((taint) => taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') ?? false;
-  return ready && node.spec?.unschedulable !== true && !repels;
+  return isReady(node) && !isCordoned(node) && !repels;
 }
 
 /** The most frequent os/arch of `nodes`; on a tie, the one listed first. */
@@ -72,5 +78,13 @@ export function summarizeNodes(nodeListJson: string): NodeSummary {
   if (osArch === undefined) {
     throw new Error(nodes.length === 0 ? 'The cluster has no nodes.' : 'No node reports its operating system and architecture (status.nodeInfo).');
   }
-  return { total: nodes.length, schedulable: schedulable.length, osArch, names: nodes.map((node) => node.metadata.name) };
+  const uncordoned = nodes.filter((node) => !isCordoned(node));
+  return {
+    total: nodes.length,
+    schedulable: schedulable.length,
+    osArch,
+    names: nodes.map((node) => node.metadata.name),
+    uncordoned: uncordoned.length,
+    notReady: uncordoned.filter((node) => !isReady(node)).map((node) => node.metadata.name),
+  };
 }
