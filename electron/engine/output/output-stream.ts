@@ -13,6 +13,13 @@ export interface OutputStreamListener {
 const liveTailChars = 1024 * 1024;
 
 /**
+ * Output bytes are handed to the log file in pieces of about this size (or with the view's batch,
+ * every 16 ms): a pty gives a few KiB per read, and a file write per read cost a flood a quarter
+ * of its speed.
+ */
+const logPieceBytes = 256 * 1024;
+
+/**
  * One command's output: every byte goes to the log file as it arrives; the view gets it decoded
  * and batched (every 16 ms or 200 KB), so a flood costs one message per frame, not one per read.
  */
@@ -20,6 +27,8 @@ export class OutputStream {
   /** The newest output while the stream is live; a finished stream is read back from its log file instead. */
   tail = new TailText(liveTailChars);
   private readonly log: WriteStream;
+  private logPending: Buffer[] = [];
+  private logPendingBytes = 0;
   private readonly decoder = new StringDecoder('utf8');
   private pending = '';
   private timer: NodeJS.Timeout | undefined;
@@ -51,7 +60,9 @@ export class OutputStream {
 
   write(chunk: Buffer): void {
     if (this.endInfo) return;
-    this.log.write(chunk);
+    this.logPending.push(chunk);
+    this.logPendingBytes += chunk.length;
+    if (this.logPendingBytes >= logPieceBytes) this.writeLog();
     this.pending += this.decoder.write(chunk);
     if (this.pending.length >= batchLimits.maxChars) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), batchLimits.intervalMs);
@@ -66,6 +77,7 @@ export class OutputStream {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.writeLog();
     if (this.pending.length === 0) return;
     const data = this.pending;
     const offset = this.emitted;
@@ -73,6 +85,15 @@ export class OutputStream {
     this.emitted += data.length;
     this.tail.append(data);
     for (const listener of this.listeners) listener.onBatch(data, offset);
+  }
+
+  /** Hands the bytes gathered since the last piece to the log file, in order. */
+  private writeLog(): void {
+    if (this.logPendingBytes === 0) return;
+    const piece = this.logPending.length === 1 ? this.logPending[0] : Buffer.concat(this.logPending, this.logPendingBytes);
+    this.logPending = [];
+    this.logPendingBytes = 0;
+    if (piece) this.log.write(piece);
   }
 
   /** Flushes everything, closes the log file, and tells the views the stream ended. */

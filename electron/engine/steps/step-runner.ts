@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { AppError, toErrorInfo } from '../../../shared/errors/app-error.js';
 import { tailLines } from '../../../shared/output/tail-lines.js';
-import { TailText } from '../../../shared/output/tail-text.js';
 import { formatArgv } from '../../../shared/commands/format-argv.js';
 import type { CommandRecord, StepInfo } from '../../../shared/steps/step-info.js';
 import type { StepDefinition } from '../../../shared/steps/step-catalog.js';
@@ -14,6 +13,7 @@ import type { CommandSpec, RunningCommand } from '../exec/command.js';
 import { startPipeCommand } from '../exec/pipe-command.js';
 import { startPtyCommand } from '../exec/pty-command.js';
 import type { TerminateGrace } from '../exec/terminate-tree.js';
+import { ByteTail } from '../output/byte-tail.js';
 import type { OutputHub } from '../output/output-hub.js';
 import type { OutputStream } from '../output/output-stream.js';
 import { showAnswer, terminalCommandLine } from './show-answer.js';
@@ -227,7 +227,7 @@ export class StepRunner {
     this.changed(info);
     stream.note(`\x1b[1;36m$ ${terminalCommandLine(spec.argv)}\x1b[0m\r\n`);
 
-    const errTail = new TailText(16_000);
+    const errTail = new ByteTail(16_000);
     const decoder = options.onOutput ? new TextDecoder() : undefined;
     const observe = (chunk: Buffer): void => {
       if (decoder && options.onOutput) options.onOutput(decoder.decode(chunk, { stream: true }));
@@ -242,7 +242,7 @@ export class StepRunner {
         terminal === 'pty'
           ? startPtyCommand(fullSpec, (chunk) => {
               stream.write(chunk);
-              errTail.append(chunk.toString('utf8'));
+              errTail.append(chunk);
               observe(chunk);
             }, ptySize, grace)
           : startPipeCommand(fullSpec, (chunk, source) => {
@@ -251,7 +251,7 @@ export class StepRunner {
               if (source === 'stdout') stdout.push(chunk);
               else {
                 stderr.push(chunk);
-                errTail.append(chunk.toString('utf8'));
+                errTail.append(chunk);
               }
             }, grace);
     } catch (error) {
@@ -281,7 +281,7 @@ export class StepRunner {
         command: [...spec.argv],
         exitCode: exit.exitCode,
         signal: exit.signal,
-        stderrTail: tailLines(errTail.snapshot().text, 20),
+        stderrTail: tailLines(errTail.text(), 20),
       });
     }
     // Joined and decoded only when a step reads them: a command step's 50 MiB flood never is.
