@@ -1,0 +1,237 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuildRecords } from '../../electron/engine/build/build-records.js';
+import { Engine } from '../../electron/engine/engine.js';
+import type { TestRun } from '../../shared/e2e/test-run.js';
+import type { StepInfo } from '../../shared/steps/step-info.js';
+import { acquireDockerEngine, type DockerEngine, type DockerEngineLease } from '../support/docker-engine.js';
+import { createMiniKubernetes } from '../support/mini-kubernetes.js';
+import { realKind, testKindVersion } from '../support/real-kind.js';
+import { RecordingClient } from '../support/recording-client.js';
+import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait-for.js';
+import { focusFor } from './e2e-spec-run.js';
+import { k8sBinaries, type K8sBinaries } from './k8s-binaries.js';
+import { e2eImages, type E2eImages } from './kind-pods-real-images.js';
+import { bridgeCniConfig, kindNodeImage, type KindNodeImage } from './kind-node-image.js';
+import { knownSpecs } from './known-specs.js';
+import { pinnedRelease } from './pinned-release.js';
+
+const clusterLabel = 'io.x-k8s.kind.cluster';
+type StepOfEngine = Parameters<Engine['steps']['settled']>[0];
+
+/**
+ * One control-plane node and nothing else: kind removes the control-plane taint of a cluster
+ * without workers (sigs.k8s.io/kind@v0.32.0 pkg/cluster/internal/create/actions/kubeadminit/init.go:
+ * "if we are only provisioning one node, remove the control plane taint"), so the specs' pods run
+ * on it, and a single node needs no routes between nodes' pod subnets, which this image has not.
+ * The rest is kind-cluster-real.test.ts's testKindConfig: the default CNI off with the mounted
+ * bridge config, and kubelet's failCgroupV1: false.
+ */
+function oneNodeKindConfig(name: string, cniDir: string): string {
+  return [
+    'kind: Cluster',
+    'apiVersion: kind.x-k8s.io/v1alpha4',
+    `name: ${name}`,
+    'networking:',
+    '  disableDefaultCNI: true',
+    'kubeadmConfigPatches:',
+    '- |',
+    '  apiVersion: kubelet.config.k8s.io/v1beta1',
+    '  kind: KubeletConfiguration',
+    '  failCgroupV1: false',
+    'nodes:',
+    '- role: control-plane',
+    '  extraMounts:',
+    `  - hostPath: ${cniDir}`,
+    '    containerPath: /etc/cni/net.d',
+    '    readOnly: true',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Issue #16 stage 4: e2e specs that need running containers (exec, logs, a ConfigMap volume read
+ * by agnhost, a Service through kube-proxy) run from the app's Test step — the real e2e.test
+ * v1.35.4 with the app's own argv and a ginkgo focus — against a one-node real kind cluster the
+ * app's Cluster step made from the offline node image (kind-node-image.ts). The images the specs
+ * run, agnhost and busybox, are made here (kind-pods-real-images.ts) under the names e2e.test
+ * uses, and loaded into the node with the real `kind load docker-image`; e2e.test's pods leave
+ * imagePullPolicy unset, which for a tag other than :latest is IfNotPresent, so the kubelet
+ * never tries the registry. known-specs.json's kindPassing and kindFailing say which pass here
+ * and why the others cannot; each is asserted from the app's own run results.
+ */
+describe(`e2e specs with running containers on a real kind cluster (kind ${testKindVersion})`, () => {
+  let lease: DockerEngineLease;
+  let engine: DockerEngine;
+  let kind: string;
+  let binaries: K8sBinaries;
+  let node: KindNodeImage;
+  let images: E2eImages;
+  let work: { dir: string; remove: () => Promise<void> };
+  let app: Engine;
+  let dataDir = '';
+  let kubeconfig = '';
+  const name = `studio-pods-${process.pid}`;
+  const nodeName = `${name}-control-plane`;
+  const known = knownSpecs();
+  const passing = (known.kindPassing ?? []).map((s) => s.name);
+  const failing = known.kindFailing ?? [];
+  const specs = [...passing, ...failing.map((s) => s.name)];
+  const focus = specs.map(focusFor).join('|');
+  const saved = { DOCKER_HOST: process.env.DOCKER_HOST, PATH: process.env.PATH };
+  const docker = (args: string[]) => execa(engine.client, args, { env: engine.env, reject: false });
+  const kubectl = (args: string[]) => execa(binaries.kubectl, ['--kubeconfig', kubeconfig, '--request-timeout=10s', ...args], { reject: false });
+  const kindClusters = async () => (await execa(kind, ['get', 'clusters'], { env: engine.env, reject: false })).stdout.split('\n').filter(Boolean);
+  const timings: Record<string, number> = {};
+  const timed = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await run();
+    } finally {
+      timings[what] = Date.now() - started;
+      console.log(`${what}: ${Math.round((Date.now() - started) / 100) / 10} s`);
+    }
+  };
+
+  beforeAll(async () => {
+    kind = await realKind();
+    binaries = await timed('harness binaries', () => k8sBinaries());
+    lease = await acquireDockerEngine();
+    engine = lease.engine;
+    node = await timed('kind node image', () => kindNodeImage(engine));
+    images = await timed('e2e images (agnhost, busybox)', () => e2eImages(engine));
+    console.log(`images: ${JSON.stringify(images.made)}`);
+
+    work = await tempDir('kind-pods-real');
+    const checkout = await createMiniKubernetes(path.join(work.dir, 'kubernetes'));
+    const commit = (await execa('git', ['-C', checkout, 'rev-parse', 'HEAD'])).stdout.trim();
+    const cniDir = path.join(work.dir, 'cni');
+    await mkdir(cniDir);
+    await writeFile(path.join(cniDir, '10-studio-bridge.conflist'), bridgeCniConfig(0));
+    dataDir = path.join(work.dir, 'data');
+    await mkdir(dataDir);
+    const settings = {
+      sourceDir: checkout,
+      mode: 'kind',
+      keepCluster: false,
+      kindConfig: oneNodeKindConfig(name, cniDir),
+      toolPaths: { kind, docker: engine.client, kubectl: binaries.kubectl, 'e2e-test': binaries.e2eTest },
+      e2eFilters: { focus },
+    };
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
+    // The node image as the Build step records one it built from this tree at HEAD (see
+    // kind-hot-swap-real.test.ts: `kind build node-image --type source` cannot run offline).
+    const { records } = await BuildRecords.open(dataDir, checkout);
+    await records.remember('node-image', { fingerprint: `offline ${node.image}`, builtAt: Date.now(), commit, outputs: [], image: node.image, kubernetesVersion: node.kubernetesVersion, source: { commit, changes: {} } });
+    // kind runs `docker` from PATH, against DOCKER_HOST (README: "kind runs docker from PATH").
+    process.env.DOCKER_HOST = engine.host;
+    process.env.PATH = engine.env.PATH;
+    app = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, shellEnv: { HOME: work.dir } });
+  }, 90 * 60_000);
+
+  afterAll(async () => {
+    await app?.shutdown();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    if (engine) {
+      if ((await kindClusters()).includes(name)) await execa(kind, ['delete', 'cluster', '--name', name, '--kubeconfig', path.join(work.dir, 'leftover-kubeconfig')], { env: engine.env, reject: false });
+      const left = (await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${name}`])).stdout.split('\n').filter(Boolean);
+      if (left.length > 0) await docker(['rm', '-f', '-v', ...left]);
+    }
+    await lease?.release();
+    await work?.remove();
+    console.log(`timings (ms): ${JSON.stringify(timings)}`);
+  }, 10 * 60_000);
+
+  const step = async (stepId: StepOfEngine): Promise<StepInfo> => {
+    const reply = await app.connect(new RecordingClient()).request('steps:run', { stepId });
+    if (!reply.ok) throw new Error(reply.error.message);
+    return app.steps.settled(stepId);
+  };
+  const failure = (info: StepInfo): string => (info.outcome === 'success' ? '' : `${info.error?.message ?? ''}\n${info.error?.stderrTail ?? ''}`);
+
+  it('lists a small set of specs for the kind cluster, each with what it exercises or why it cannot pass', () => {
+    expect(passing.length).toBeGreaterThan(0);
+    for (const spec of known.kindPassing ?? []) expect(spec.about, spec.name).toBeTruthy();
+    for (const spec of failing) {
+      expect(spec.why, spec.name).toBeTruthy();
+      expect(spec.logShows, spec.name).toBeTruthy();
+    }
+    expect(new Set(specs).size).toBe(specs.length);
+  });
+
+  it("creates a one-node cluster with the app's Cluster step, and the node takes pods and holds the e2e images under e2e.test's names", async () => {
+    const created = await timed('Cluster step (create)', () => step('cluster'));
+    expect(created.outcome, failure(created)).toBe('success');
+    const facts = created.result?.kind === 'cluster' ? created.result.cluster : undefined;
+    expect(facts).toMatchObject({ reused: false });
+    kubeconfig = facts?.kubeconfig ?? '';
+    expect(await kindClusters()).toContain(name);
+
+    // The one node has no NoSchedule taint left (kind removed it), so pods can run on it.
+    const taints = await kubectl(['get', 'node', nodeName, '-o', 'jsonpath={.spec.taints}']);
+    expect(taints.exitCode, taints.stderr).toBe(0);
+    expect(taints.stdout).not.toContain('NoSchedule');
+
+    // The real kind loads the images into the node's containerd (docker save, then ctr import in the node).
+    const loaded = await timed('kind load docker-image', () => execa(kind, ['load', 'docker-image', '--name', name, images.agnhost, images.busybox], { env: engine.env, reject: false, all: true }));
+    expect(loaded.exitCode, loaded.all).toBe(0);
+    const inNode = await docker(['exec', nodeName, 'ctr', '--namespace=k8s.io', 'images', 'ls', '--quiet']);
+    expect(inNode.exitCode, inNode.stderr).toBe(0);
+    const tags = inNode.stdout.split('\n');
+    expect(tags).toEqual(expect.arrayContaining([images.agnhost, images.busybox]));
+  }, 20 * 60_000);
+
+  it("runs the specs from the app's Test step with the real e2e.test; each passes or fails as known-specs.json says", async () => {
+    expect(kubeconfig, 'the cluster was not created').not.toBe('');
+    const info = await timed('Test step', () => step('test'));
+    const argv = info.commands.at(-1)?.argv ?? [];
+    expect(argv[0]).toBe(binaries.e2eTest);
+    expect(argv).toEqual(expect.arrayContaining(['--provider=skeleton', `--ginkgo.focus=${focus}`, '--num-nodes=1', '--disable-log-dump=true']));
+    const summary = info.result?.kind === 'test' ? info.result.run : undefined;
+    expect(summary, failure(info)).toBeDefined();
+    const reply = await app.connect(new RecordingClient()).request('runs:get', { id: summary?.id });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const run = reply.result as TestRun;
+    const ran = run.specs.filter((s) => s.name.startsWith('[It] ') && s.state !== 'skipped');
+    const states = Object.fromEntries(ran.map((s) => [s.name.slice(5), s.state]));
+    const details = ran.filter((s) => s.state !== 'passed').map((s) => `${s.name}: ${s.failureMessage ?? ''}\n${s.failureDetail ?? ''}`).join('\n');
+    for (const spec of ran) console.log(`${spec.state} in ${spec.durationSeconds.toFixed(1)} s: ${spec.name.slice(5)}`);
+    expect(states, details).toEqual(Object.fromEntries([...passing.map((n) => [n, 'passed']), ...failing.map((s) => [s.name, 'failed'])]));
+    expect(summary?.counts).toMatchObject({ ran: specs.length, passed: passing.length, failed: failing.length });
+    if (failing.length === 0) expect(info.outcome, failure(info)).toBe('success');
+    else expect(info.error?.message).toBe(`${failing.length} of ${specs.length} specs failed.`);
+    expect(node.kubernetesVersion).toBe(pinnedRelease.kubernetes);
+
+    // Each known failure fails for its known reason: the spec's part of the run's log, as the app shows it, says so.
+    for (const spec of failing) {
+      const excerpt = await app.connect(new RecordingClient()).request('runs:logExcerpt', { id: run.id, spec: `[It] ${spec.name}` });
+      if (!excerpt.ok) throw new Error(excerpt.error.message);
+      const lines = (excerpt.result as { lines: string[] }).lines;
+      expect(lines[0], spec.name).toContain(spec.name);
+      expect(lines.some((line) => line.includes(spec.logShows ?? '')), `${spec.name}: its log part has no "${spec.logShows ?? ''}"; it has ${lines.length} lines`).toBe(true);
+    }
+  }, 40 * 60_000);
+
+  it('Teardown (delete) deletes the cluster with the app’s kubeconfig, and no node container is left', async () => {
+    expect(kubeconfig, 'the cluster was not created').not.toBe('');
+    const down = await timed('Teardown step (delete)', () => step('teardown'));
+    expect(down.outcome, failure(down)).toBe('success');
+    expect(down.result).toMatchObject({ kind: 'teardown', action: 'deleted', name });
+    let left: string[] = [];
+    await waitFor(
+      async () => {
+        left = (await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${name}`])).stdout.split('\n').filter(Boolean);
+        return left.length === 0;
+      },
+      `no container of ${name} to be left`,
+      { timeoutMs: 2 * 60_000, intervalMs: 1_000, describe: () => `containers: ${left.join(', ')}` },
+    );
+    expect(await kindClusters()).not.toContain(name);
+  }, 10 * 60_000);
+});
