@@ -58,9 +58,9 @@ function oneNodeKindConfig(name: string, cniDir: string): string {
  * v1.35.4 with the app's own argv and a ginkgo focus — against a one-node real kind cluster the
  * app's Cluster step made from the offline node image (kind-node-image.ts). The images the specs
  * run, agnhost and busybox, are made here (kind-pods-real-images.ts) under the names e2e.test
- * uses, and loaded into the node with the real `kind load docker-image`; e2e.test's pods leave
- * imagePullPolicy unset, which for a tag other than :latest is IfNotPresent, so the kubelet
- * never tries the registry. known-specs.json's kindPassing and kindFailing say which pass here
+ * uses, and loaded into the node with the real `kind load docker-image`; e2e.test's pods set
+ * imagePullPolicy IfNotPresent or leave it unset, which for a tag other than :latest is the
+ * same, so the kubelet never tries the registry. known-specs.json's kindPassing and kindFailing say which pass here
  * and why the others cannot; each is asserted from the app's own run results.
  */
 describe(`e2e specs with running containers on a real kind cluster (kind ${testKindVersion})`, () => {
