@@ -12,25 +12,21 @@ export interface OutputStreamListener {
 /** How much of a live stream is kept in memory for a view that attaches late. */
 const liveTailChars = 1024 * 1024;
 
-/**
- * Output bytes are handed to the log file in pieces of about this size (or with the view's batch,
- * every 16 ms): a pty gives a few KiB per read, and a file write per read cost a flood a quarter
- * of its speed.
- */
-const logPieceBytes = 256 * 1024;
 
 /**
- * One command's output: every byte goes to the log file as it arrives; the view gets it decoded
- * and batched (every 16 ms or 200 KB), so a flood costs one message per frame, not one per read.
+ * One command's output, gathered as it arrives and handed on in batches (every 16 ms, or once
+ * 200 KB are waiting): each batch is one write to the log file, decoded once and sent to the views
+ * as one message. A pty gives a few KiB per read; a write and a decode per read cost a flood a
+ * quarter of its speed.
  */
 export class OutputStream {
   /** The newest output while the stream is live; a finished stream is read back from its log file instead. */
   tail = new TailText(liveTailChars);
   private readonly log: WriteStream;
-  private logPending: Buffer[] = [];
-  private logPendingBytes = 0;
+  /** Bytes not yet written nor decoded. */
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
   private readonly decoder = new StringDecoder('utf8');
-  private pending = '';
   private timer: NodeJS.Timeout | undefined;
   private emitted = 0;
   private endInfo: OutputEnd | undefined;
@@ -60,11 +56,11 @@ export class OutputStream {
 
   write(chunk: Buffer): void {
     if (this.endInfo) return;
-    this.logPending.push(chunk);
-    this.logPendingBytes += chunk.length;
-    if (this.logPendingBytes >= logPieceBytes) this.writeLog();
-    this.pending += this.decoder.write(chunk);
-    if (this.pending.length >= batchLimits.maxChars) this.flush();
+    if (chunk.length === 0) return;
+    this.waiting.push(chunk);
+    this.waitingBytes += chunk.length;
+    // UTF-8 has at least one byte per character: this many bytes are at most this many characters.
+    if (this.waitingBytes >= batchLimits.maxChars) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), batchLimits.intervalMs);
   }
 
@@ -77,30 +73,32 @@ export class OutputStream {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.writeLog();
-    if (this.pending.length === 0) return;
-    const data = this.pending;
+    this.emit(this.take());
+  }
+
+  private emit(data: string): void {
+    if (data.length === 0) return;
     const offset = this.emitted;
-    this.pending = '';
     this.emitted += data.length;
     this.tail.append(data);
     for (const listener of this.listeners) listener.onBatch(data, offset);
   }
 
-  /** Hands the bytes gathered since the last piece to the log file, in order. */
-  private writeLog(): void {
-    if (this.logPendingBytes === 0) return;
-    const piece = this.logPending.length === 1 ? this.logPending[0] : Buffer.concat(this.logPending, this.logPendingBytes);
-    this.logPending = [];
-    this.logPendingBytes = 0;
-    if (piece) this.log.write(piece);
+  /** Writes what is waiting to the log file, and returns it decoded (a character cut at the end waits for its rest). */
+  private take(): string {
+    if (this.waitingBytes === 0) return '';
+    const bytes = this.waiting.length === 1 && this.waiting[0] ? this.waiting[0] : Buffer.concat(this.waiting, this.waitingBytes);
+    this.waiting = [];
+    this.waitingBytes = 0;
+    this.log.write(bytes);
+    return this.decoder.write(bytes);
   }
 
   /** Flushes everything, closes the log file, and tells the views the stream ended. */
   async end(end: Omit<OutputEnd, 'streamId'>): Promise<void> {
     if (this.endInfo) return;
-    this.pending += this.decoder.end();
     this.flush();
+    this.emit(this.decoder.end());
     this.endInfo = { streamId: this.id, ...end };
     this.tail = new TailText(0);
     await new Promise<void>((resolve, reject) => {
