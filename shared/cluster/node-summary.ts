@@ -9,10 +9,6 @@ export interface NodeSummary {
   osArch: string;
   /** Every node's name, in the order kubectl listed them. */
   names: string[];
-  /** Nodes not cordoned (spec.unschedulable not true): the set e2e.test waits to be Ready. */
-  uncordoned: number;
-  /** Those of them that are not Ready yet, by name. */
-  notReady: string[];
 }
 
 // Only the fields read here; kubectl's many others pass unchecked.
@@ -37,12 +33,10 @@ const NodeListSchema = z.object({
 });
 type Node = z.infer<typeof NodeListSchema>['items'][number];
 
-const isReady = (node: Node): boolean => node.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
-const isCordoned = (node: Node): boolean => node.spec?.unschedulable === true;
-
 function isSchedulable(node: Node): boolean {
+  const ready = node.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
   const repels = node.spec?.taints?.some((taint) => taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') ?? false;
-  return isReady(node) && !isCordoned(node) && !repels;
+  return ready && node.spec?.unschedulable !== true && !repels;
 }
 
 /** The most frequent os/arch of `nodes`; on a tie, the one listed first. */
@@ -78,13 +72,5 @@ export function summarizeNodes(nodeListJson: string): NodeSummary {
   if (osArch === undefined) {
     throw new Error(nodes.length === 0 ? 'The cluster has no nodes.' : 'No node reports its operating system and architecture (status.nodeInfo).');
   }
-  const uncordoned = nodes.filter((node) => !isCordoned(node));
-  return {
-    total: nodes.length,
-    schedulable: schedulable.length,
-    osArch,
-    names: nodes.map((node) => node.metadata.name),
-    uncordoned: uncordoned.length,
-    notReady: uncordoned.filter((node) => !isReady(node)).map((node) => node.metadata.name),
-  };
+  return { total: nodes.length, schedulable: schedulable.length, osArch, names: nodes.map((node) => node.metadata.name) };
 }

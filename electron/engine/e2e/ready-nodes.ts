@@ -22,29 +22,18 @@ export function waitNodesReadyArgv(cluster: Pick<ClusterFacts, 'kubeconfig' | 'c
  * the control-plane nodes only (and its timeout is only a warning), so workers may still be
  * joining when the Cluster step ends. Counting then would pass e2e.test a --num-nodes that is too
  * small. Why the count is passed at all rather than left to e2e.test: see E2eRunTarget.numNodes.
- * The nodes are listed first: when every uncordoned node is Ready already (a rerun, mostly), that
- * list is the answer, as `kubectl wait` would return at once. Otherwise the step waits, and a node
- * still not Ready after the wait stops it here, with kubectl's words: e2e.test would wait 30
- * minutes for it (framework/timeouts.go NodeSchedulable) and then fail.
+ * A node still not Ready after the wait stops the step here, with kubectl's words: e2e.test would
+ * wait 30 minutes for it (framework/timeouts.go NodeSchedulable) and then fail.
  */
 export async function readyNodes(context: StepContext, cluster: Pick<ClusterFacts, 'kubeconfig' | 'context'>, timeoutSeconds = nodesReadyTimeoutSeconds): Promise<NodeSummary> {
-  const listed = await listNodes(context, cluster);
-  // kubectl wait would find nothing to wait for ("no matching resources found").
-  if (listed.uncordoned === 0) throw cordonedError();
-  if (listed.notReady.length === 0) return listed;
-  context.print(`Waiting for ${listed.notReady.join(', ')} to be Ready (up to ${timeoutSeconds} s)…`);
   const wait = await context.run({ argv: waitNodesReadyArgv(cluster, timeoutSeconds) }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
-  if (wait.exitCode !== 0 && /no matching resources found/.test(wait.stderr)) throw cordonedError();
+  if (wait.exitCode !== 0 && /no matching resources found/.test(wait.stderr)) {
+    throw new AppError('Every node of the cluster is cordoned (spec.unschedulable), so no test pod could run: uncordon one (kubectl uncordon <node>), then run the Test step again.');
+  }
   if (wait.exitCode !== 0) {
     const said = wait.stderr.trim().split('\n').slice(-5).join(' ') || `kubectl wait exited with ${wait.exitCode}`;
     throw new AppError(`Not every node is Ready after ${timeoutSeconds} s (${said}). e2e.test waits for every node that is not cordoned, so nothing ran: fix the node or cordon it (kubectl cordon <node>), then run the Test step again.`);
   }
-  return listNodes(context, cluster);
-}
-
-const cordonedError = (): AppError => new AppError('Every node of the cluster is cordoned (spec.unschedulable), so no test pod could run: uncordon one (kubectl uncordon <node>), then run the Test step again.');
-
-async function listNodes(context: StepContext, cluster: Pick<ClusterFacts, 'kubeconfig' | 'context'>): Promise<NodeSummary> {
   const answer = await context.run({ argv: ['kubectl', ...boundKubectlArgs(cluster.kubeconfig, cluster.context), 'get', 'nodes', '-o', 'json'] }, { terminal: 'pipe', shows: 'summary' });
   try {
     return summarizeNodes(answer.stdout);
