@@ -55,8 +55,7 @@ export class OutputStream {
   }
 
   write(chunk: Buffer): void {
-    if (this.endInfo) return;
-    if (chunk.length === 0) return;
+    if (this.endInfo || chunk.length === 0) return;
     this.waiting.push(chunk);
     this.waitingBytes += chunk.length;
     // UTF-8 has at least one byte per character: this many bytes are at most this many characters.

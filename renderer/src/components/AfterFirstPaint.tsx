@@ -1,9 +1,10 @@
 import { type ReactNode, Suspense, useSyncExternalStore } from 'react';
 
-// Whether the window has drawn its first screen with this in it. Parts that are not on it (the terminal, the
-// forms and their checks) wait for that, so loading and compiling them never delays it. Once true
-// it stays true, so a view shown again later has them at once.
+// Whether the window has drawn its first screen with this in it. Parts that are not on it (the
+// terminal, the forms and their checks) wait for that, so loading and compiling them never delays
+// it. Once true it stays true, so a view shown again later has them at once.
 let painted = false;
+let watching = false;
 const listeners = new Set<() => void>();
 
 function markPainted(): void {
@@ -14,7 +15,8 @@ function markPainted(): void {
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  if (!painted) {
+  if (!painted && !watching) {
+    watching = true;
     // A frame callback runs before the paint, a task queued from it after. A hidden window gets no
     // frames, so a timer stands in for them there.
     requestAnimationFrame(() => setTimeout(markPainted, 0));
