@@ -1,12 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
-import { Engine } from '../../electron/engine/engine.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
-import { testCacheDir } from '../support/real-kind.js';
-import { RecordingClient } from '../support/recording-client.js';
-import { realKubernetesTree, realTreeRelease } from './real-kubernetes-tree.js';
+import { realTreeRelease } from './real-kubernetes-tree.js';
+import { builtArtefacts, openRealTreeEngine } from './real-tree-engine.js';
+import { runAsScript } from './run-as-script.js';
 import { median } from './stats.js';
 
 export interface RealTreeBenchResult {
@@ -37,28 +35,15 @@ const buildMakes = (info: StepInfo): number => info.commands.filter((c) => c.arg
  */
 export async function runRealTreeBench(repeats: number, log: (line: string) => void): Promise<RealTreeBenchResult> {
   const setup: string[] = [];
-  const { checkout, made } = await realKubernetesTree(log);
-  setup.push(made ? `laid out ${checkout}` : `reused ${checkout}`);
-  const dataDir = testCacheDir('real-tree', realTreeRelease.kubernetes, 'data');
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sourceDir: checkout, mode: 'remote' }));
-  const engine = await Engine.start({ dataDir, shell: 'browser', version: 'bench', skipLoginShell: true });
+  const tree = await openRealTreeEngine(log);
+  const { checkout, build } = tree;
+  setup.push(tree.made ? `laid out ${checkout}` : `reused ${checkout}`);
   const noopMs: number[] = [];
   let makeCommands = 0;
   try {
-    const session = engine.connect(new RecordingClient());
-    const build = async (): Promise<{ info: StepInfo; ms: number }> => {
-      const started = performance.now();
-      const reply = await session.request('steps:run', { stepId: 'build' });
-      if (!reply.ok) throw new Error(reply.error.message);
-      const info = await engine.steps.settled('build');
-      const ms = performance.now() - started;
-      if (info.outcome !== 'success') throw new Error(`the Build step ended ${info.outcome}: ${info.error?.message ?? ''} (log: ${info.logPath ?? '?'})`);
-      return { info, ms };
-    };
     log('   first Build step: builds whatever is not built yet (cached after; cold, kube-scheduler alone takes ~12 min on 2 cores)…');
     const first = await build();
-    const built = first.info.result?.kind === 'build' ? first.info.result.build.artefacts.filter((a) => a.state === 'built').map((a) => a.id) : [];
+    const built = builtArtefacts(first.info);
     setup.push(built.length > 0 ? `built ${built.join(', ')} in ${(first.ms / 60_000).toFixed(1)} min (once; cached with the tree)` : 'every artefact was already built (cached)');
     for (let i = 0; i < repeats; i += 1) {
       const { info, ms } = await build();
@@ -67,7 +52,7 @@ export async function runRealTreeBench(repeats: number, log: (line: string) => v
       log(`   no-op Build step ${i + 1}/${repeats}: ${ms.toFixed(0)} ms`);
     }
   } finally {
-    await engine.shutdown();
+    await tree.shutdown();
   }
   // The make the app runs for kube-scheduler, with the toolchain .go-version asks for, as the Build
   // step sets it when the local go is another version (shared/source/toolchain-plan.ts).
@@ -108,12 +93,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      console.error(`The benchmark could not finish: ${error.stack ?? error.message}`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

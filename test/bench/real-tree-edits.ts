@@ -1,11 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Engine } from '../../electron/engine/engine.js';
-import type { StepInfo } from '../../shared/steps/step-info.js';
-import { testCacheDir } from '../support/real-kind.js';
-import { RecordingClient } from '../support/recording-client.js';
-import { realKubernetesTree, realTreeRelease } from './real-kubernetes-tree.js';
+import { realTreeRelease } from './real-kubernetes-tree.js';
+import { builtArtefacts, openRealTreeEngine } from './real-tree-engine.js';
+import { runAsScript } from './run-as-script.js';
 
 /** One edit a contributor makes, and what the remote-mode Build step must rebuild for it. */
 interface Edit {
@@ -36,7 +33,6 @@ export interface EditTiming {
   revertMs: number;
 }
 
-const rebuiltIds = (info: StepInfo): string[] => (info.result?.kind === 'build' ? info.result.build.artefacts.filter((a) => a.state === 'built').map((a) => a.id) : []);
 
 /**
  * The remote-mode Build step on the cached real-shaped v1.35.4 tree, for each edit and after
@@ -45,21 +41,13 @@ const rebuiltIds = (info: StepInfo): string[] => (info.result?.kind === 'build' 
  *   npx tsx test/bench/real-tree-edits.ts
  */
 export async function runRealTreeEdits(log: (line: string) => void): Promise<EditTiming[]> {
-  const { checkout } = await realKubernetesTree(log);
-  const dataDir = testCacheDir('real-tree', realTreeRelease.kubernetes, 'data');
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sourceDir: checkout, mode: 'remote' }));
-  const engine = await Engine.start({ dataDir, shell: 'browser', version: 'bench', skipLoginShell: true });
+  const tree = await openRealTreeEngine(log);
+  const { checkout } = tree;
   const timings: EditTiming[] = [];
   try {
-    const session = engine.connect(new RecordingClient());
     const build = async (): Promise<{ rebuilt: string[]; ms: number }> => {
-      const started = performance.now();
-      const reply = await session.request('steps:run', { stepId: 'build' });
-      if (!reply.ok) throw new Error(reply.error.message);
-      const info = await engine.steps.settled('build');
-      if (info.outcome !== 'success') throw new Error(`the Build step ended ${info.outcome}: ${info.error?.message ?? ''} (log: ${info.logPath ?? '?'})`);
-      return { rebuilt: rebuiltIds(info), ms: performance.now() - started };
+      const { info, ms } = await tree.build();
+      return { rebuilt: builtArtefacts(info), ms };
     };
     log('   first Build step (brings the recorded builds up to date)…');
     await build();
@@ -79,7 +67,7 @@ export async function runRealTreeEdits(log: (line: string) => void): Promise<Edi
       timings.push({ edit: edit.name, mustRebuild: edit.mustRebuild, rebuilt: after.rebuilt, buildMs: after.ms, revertRebuilt: back.rebuilt, revertMs: back.ms });
     }
   } finally {
-    await engine.shutdown();
+    await tree.shutdown();
   }
   return timings;
 }
@@ -107,12 +95,4 @@ async function main(): Promise<number> {
   return wrong.length > 0 ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      console.error(`The benchmark could not finish: ${error.stack ?? error.message}`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);
