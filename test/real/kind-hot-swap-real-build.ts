@@ -3,6 +3,7 @@ import { access, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { goCommand } from '../support/go-command.js';
+import { miniMakefile } from '../support/mini-kubernetes.js';
 import { testCacheDir } from '../support/real-kind.js';
 import { versionLdflags } from './k8s-binaries.js';
 import { goBuildEnv, writeKubernetesBuildModule } from './kubernetes-build-module.js';
@@ -53,29 +54,7 @@ export async function goCaches(): Promise<{ GOCACHE: string; GOMODCACHE: string;
 export function hotSwapMakefile(options: { module: string; version: string; go: string; caches: Record<string, string> }): string {
   const env = Object.entries({ ...goBuildEnv(), ...options.caches }).map(([key, value]) => `${key}=${shellQuote(value)}`).join(' ');
   const scheduler = `cd ${shellQuote(options.module)} && ${env} nice -n 10 ${shellQuote(options.go)} build -trimpath -ldflags=${shellQuote(versionLdflags(options.version))} -o "$(CURDIR)/$(OUT)/kube-scheduler" k8s.io/kubernetes/cmd/kube-scheduler`;
-  return `ifneq ($(KUBE_BUILD_PLATFORMS),)
-GOOS := $(word 1,$(subst /, ,$(KUBE_BUILD_PLATFORMS)))
-GOARCH := $(word 2,$(subst /, ,$(KUBE_BUILD_PLATFORMS)))
-export GOOS GOARCH
-endif
-GOOS ?= $(shell go env GOOS)
-GOARCH ?= $(shell go env GOARCH)
-OUT := _output/local/bin/$(GOOS)/$(GOARCH)
-
-all:
-\t@mkdir -p $(OUT)
-\t@for what in $(WHAT); do \\
-\t  name=$$(basename $$what); \\
-\t  case $$what in vendor/*) pkg=$\${what#vendor/} ;; *.test) pkg=./$$(dirname $$what) ;; *) pkg=./$$what ;; esac; \\
-\t  echo "+++ Building go targets for $(GOOS)/$(GOARCH): $$what"; \\
-\t  case $$what in \\
-\t    cmd/kube-scheduler) (${scheduler.replaceAll('$', '$$').replaceAll('$$(CURDIR)', '$(CURDIR)').replaceAll('$$(OUT)', '$(OUT)')}) ;; \\
-\t    *.test) go test -c -o $(OUT)/$$name $$pkg ;; \\
-\t    *) go build -o $(OUT)/$$name $$pkg ;; \\
-\t  esac || exit 1; \\
-\tdone
-\t@ln -sfn local/bin/$(GOOS)/$(GOARCH) _output/bin
-`;
+  return miniMakefile([`cmd/kube-scheduler) (${scheduler.replaceAll('$', '$$').replaceAll('$$(CURDIR)', '$(CURDIR)').replaceAll('$$(OUT)', '$(OUT)')}) ;;`]);
 }
 
 function shellQuote(value: string): string {

@@ -15,7 +15,11 @@ async function localGoVersion(): Promise<string> {
 // A stand-in for the Kubernetes Makefile and its build rules: `make all WHAT="…"` builds each
 // target with the real go into _output/local/bin/<os>/<arch> and points _output/bin at it.
 // *.test targets are test binaries (go test -c); vendor/… targets are built by import path.
-const makefile = `ifneq ($(KUBE_BUILD_PLATFORMS),)
+// `firstCases` are shell case branches ("pattern) command ;;") tried before those, for a test
+// that builds one target its own way.
+export function miniMakefile(firstCases: readonly string[] = []): string {
+  const cases = [...firstCases, '*.test) go test -c -o $(OUT)/$$name $$pkg ;;', '*) go build -o $(OUT)/$$name $$pkg ;;'];
+  return `ifneq ($(KUBE_BUILD_PLATFORMS),)
 GOOS := $(word 1,$(subst /, ,$(KUBE_BUILD_PLATFORMS)))
 GOARCH := $(word 2,$(subst /, ,$(KUBE_BUILD_PLATFORMS)))
 export GOOS GOARCH
@@ -31,16 +35,18 @@ all:
 \t  name=$$(basename $$what); \\
 \t  case $$what in vendor/*) pkg=$\${what#vendor/} ;; *.test) pkg=./$$(dirname $$what) ;; *) pkg=./$$what ;; esac; \\
 \t  echo "+++ Building go targets for $(GOOS)/$(GOARCH): $$what"; \\
-\t  case $$what in *.test) go test -c -o $(OUT)/$$name $$pkg ;; *) go build -o $(OUT)/$$name $$pkg ;; esac || exit 1; \\
+\t  case $$what in \\
+${cases.map((branch) => `\t    ${branch} \\\n`).join('')}\t  esac || exit 1; \\
 \tdone
 \t@ln -sfn local/bin/$(GOOS)/$(GOARCH) _output/bin
 `;
+}
 
 const files = (goVersion: string): Record<string, string> => ({
   'go.mod': 'module k8s.io/kubernetes\n\ngo 1.22\n\nrequire github.com/onsi/ginkgo/v2 v2.0.0\n',
   '.go-version': `${goVersion}\n`,
   '.gitignore': '/_output\n',
-  Makefile: makefile,
+  Makefile: miniMakefile(),
   'docs/README.md': '# miniature Kubernetes tree for tests\n',
   'pkg/api/api.go': 'package api\n\n// Version is what every binary of the miniature tree reports.\nconst Version = "v1.99.0-mini"\n',
   'pkg/scheduler/scheduler.go': 'package scheduler\n\n// Name is printed by kube-scheduler; tests edit it to see a rebuild.\nconst Name = "default-scheduler"\n',
