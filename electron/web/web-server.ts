@@ -47,9 +47,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const staticDir = path.resolve(options.staticDir);
   let port = 0;
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
-  /** What the first page load still has to fetch, once index.html has been served. */
+  /** What the first page load still has to fetch, once index.html has been served (made once, so it only empties). */
   let firstScreen: Set<string> | undefined;
-  let firstScreenServed = false;
 
   const server: Server = createServer((request, response) => {
     void serveHttp(request, response).catch((error: Error) => {
@@ -79,9 +78,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       const served = url.pathname;
       // Once the whole file is with the kernel: work started then cannot hold the rest of it back.
       response.once('finish', () => {
-        if (!firstScreen?.delete(served) || firstScreen.size > 0 || firstScreenServed) return;
-        firstScreenServed = true;
-        options.onFirstScreenServed?.();
+        if (firstScreen?.delete(served) && firstScreen.size === 0) options.onFirstScreenServed?.();
       });
     }
     response.end(request.method === 'HEAD' ? undefined : file.body);
