@@ -14,39 +14,10 @@ import { RecordingClient } from '../support/recording-client.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
 import { k8sBinaries } from './k8s-binaries.js';
-import { bridgeCniConfig, kindNodeImage, type KindNodeImage } from './kind-node-image.js';
+import { kindNodeImage, type KindNodeImage } from './kind-node-image.js';
+import { bridgeCniDirs, clusterLabel, pointAtTestEngine, removeKindCluster, runStep, type StepOfEngine, testKindConfig } from './kind-test-cluster.js';
 
-const clusterLabel = 'io.x-k8s.kind.cluster';
-/** A step id as the engine takes it (whatever type the engine gives it). */
-type StepOfEngine = Parameters<Engine['steps']['settled']>[0];
 const roles = ['control-plane', 'worker'] as const;
-
-/**
- * The test's kind config, as a user would type it into the Cluster step's YAML. Three things in it
- * are for this machine and this image, never app defaults: the image has no kindnetd (see
- * kind-node-image.ts), so the default CNI is off and each node gets a bridge CNI config of its own
- * by extraMounts; and containers here see cgroup v1, which kubelet >= 1.35 refuses unless its
- * configuration says failCgroupV1: false (a kubeadm patch of the KubeletConfiguration, which kind
- * applies to every node's kubeadm config).
- */
-function testKindConfig(name: string, cniDirs: string[]): string {
-  const nodes = roles.map((role, index) => [`- role: ${role}`, '  extraMounts:', `  - hostPath: ${cniDirs[index]}`, '    containerPath: /etc/cni/net.d', '    readOnly: true'].join('\n'));
-  return [
-    'kind: Cluster',
-    'apiVersion: kind.x-k8s.io/v1alpha4',
-    `name: ${name}`,
-    'networking:',
-    '  disableDefaultCNI: true',
-    'kubeadmConfigPatches:',
-    '- |',
-    '  apiVersion: kubelet.config.k8s.io/v1beta1',
-    '  kind: KubeletConfiguration',
-    '  failCgroupV1: false',
-    'nodes:',
-    ...nodes,
-    '',
-  ].join('\n');
-}
 
 interface NodeList {
   items: Array<{ metadata: { name: string }; status?: { conditions?: Array<{ type: string; status: string; reason?: string; message?: string }> } }>;
@@ -70,7 +41,7 @@ describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`
   const name = `studio-real-${process.pid}`;
   /** The cluster of the failure test: kind's default CNI on, which this image cannot serve. */
   const failing = `studio-nocni-${process.pid}`;
-  const saved = { DOCKER_HOST: process.env.DOCKER_HOST, PATH: process.env.PATH };
+  let restoreEnv = (): void => undefined;
   const docker = (args: string[]) => execa(engine.client, args, { env: engine.env, reject: false });
   const kindClusters = async () => (await execa(kind, ['get', 'clusters'], { env: engine.env, reject: false })).stdout.split('\n').filter(Boolean);
 
@@ -85,40 +56,21 @@ describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`
 
     work = await tempDir('kind-real');
     const checkout = await createMiniKubernetes(path.join(work.dir, 'kubernetes'));
-    const cniDirs: string[] = [];
-    for (const [index] of roles.entries()) {
-      const dir = path.join(work.dir, `cni-${index}`);
-      await mkdir(dir);
-      await writeFile(path.join(dir, '10-studio-bridge.conflist'), bridgeCniConfig(index));
-      cniDirs.push(dir);
-    }
+    const cniDirs = await bridgeCniDirs(work.dir, roles.length);
     const dataDir = path.join(work.dir, 'data');
     await mkdir(dataDir);
     const settings = { sourceDir: checkout, mode: 'kind', keepCluster: false, kindConfig: testKindConfig(name, cniDirs), toolPaths: { kind, docker: engine.client, kubectl } };
     await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
     const { records } = await BuildRecords.open(dataDir, checkout);
     await records.remember('node-image', { fingerprint: node.image, builtAt: Date.now(), commit: 'offline', outputs: [], image: node.image, kubernetesVersion: node.kubernetesVersion });
-    // kind runs `docker` from PATH (never the app's docker setting) against DOCKER_HOST: both must
-    // point at the tests' engine before the app composes its search path.
-    process.env.DOCKER_HOST = engine.host;
-    process.env.PATH = engine.env.PATH;
+    restoreEnv = pointAtTestEngine(engine);
     app = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, shellEnv: { HOME: work.dir } });
   }, 60 * 60_000);
 
   afterAll(async () => {
     await app?.shutdown();
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    if (engine) {
-      // Whatever a failed test left: the cluster (kind deletes its nodes), then any container of it.
-      for (const cluster of [name, failing]) {
-        if ((await kindClusters()).includes(cluster)) await execa(kind, ['delete', 'cluster', '--name', cluster, '--kubeconfig', path.join(work.dir, 'leftover-kubeconfig')], { env: engine.env, reject: false });
-        const left = (await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${cluster}`])).stdout.split('\n').filter(Boolean);
-        if (left.length > 0) await docker(['rm', '-f', '-v', ...left]);
-      }
-    }
+    restoreEnv();
+    if (engine) for (const cluster of [name, failing]) await removeKindCluster(engine, kind, cluster, work.dir);
     await lease?.release();
     await work?.remove();
   }, 10 * 60_000);
@@ -127,11 +79,7 @@ describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`
     const reply = await app.connect(new RecordingClient()).request(channel, input as never);
     if (!reply.ok) throw new Error(reply.error.message);
   };
-  const step = async (stepId: StepOfEngine): Promise<StepInfo> => {
-    const reply = await app.connect(new RecordingClient()).request('steps:run', { stepId });
-    if (!reply.ok) throw new Error(reply.error.message);
-    return app.steps.settled(stepId);
-  };
+  const step = (stepId: StepOfEngine): Promise<StepInfo> => runStep(app, stepId);
   /** What a failed step said, kind's stderr, and where the logs it exported are kept (copied out of the temp folder that afterAll removes). */
   const failure = async (info: StepInfo): Promise<string> => {
     if (info.outcome === 'success') return '';

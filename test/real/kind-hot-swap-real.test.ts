@@ -15,44 +15,15 @@ import { acquireDockerEngine, type DockerEngine, type DockerEngineLease } from '
 import { goCommand } from '../support/go-command.js';
 import { createMiniKubernetes } from '../support/mini-kubernetes.js';
 import { realKind, testKindVersion } from '../support/real-kind.js';
-import { RecordingClient } from '../support/recording-client.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
 import { k8sBinaries, type K8sBinaries } from './k8s-binaries.js';
 import { goCaches, hotSwapMakefile, schedulerBuildModule } from './kind-hot-swap-real-build.js';
-import { bridgeCniConfig, kindNodeImage, type KindNodeImage } from './kind-node-image.js';
+import { kindNodeImage, type KindNodeImage } from './kind-node-image.js';
+import { bridgeCniDirs, pointAtTestEngine, rememberNodeImage, removeKindCluster, runStep, stepFailure, type StepOfEngine, testKindConfig } from './kind-test-cluster.js';
 import { pinnedRelease } from './pinned-release.js';
 
-const clusterLabel = 'io.x-k8s.kind.cluster';
-type StepOfEngine = Parameters<Engine['steps']['settled']>[0];
 const arch = normalizeArch(os.machine());
-
-/**
- * The test's kind config, as a user would type it (see kind-cluster-real.test.ts, testKindConfig):
- * one control-plane node this time (kind then removes its NoSchedule taint, so it takes pods), the
- * default CNI off with the mounted bridge config, and kubelet's failCgroupV1: false.
- */
-function oneNodeKindConfig(name: string, cniDir: string): string {
-  return [
-    'kind: Cluster',
-    'apiVersion: kind.x-k8s.io/v1alpha4',
-    `name: ${name}`,
-    'networking:',
-    '  disableDefaultCNI: true',
-    'kubeadmConfigPatches:',
-    '- |',
-    '  apiVersion: kubelet.config.k8s.io/v1beta1',
-    '  kind: KubeletConfiguration',
-    '  failCgroupV1: false',
-    'nodes:',
-    '- role: control-plane',
-    '  extraMounts:',
-    `  - hostPath: ${cniDir}`,
-    '    containerPath: /etc/cni/net.d',
-    '    readOnly: true',
-    '',
-  ].join('\n');
-}
 
 interface PodJson {
   metadata: { name: string; uid: string; annotations?: Record<string, string> };
@@ -125,7 +96,7 @@ describe(`the kube-scheduler hot-swap through a real kubelet (kind ${testKindVer
   const nodeName = `${name}-control-plane`;
   /** The version the swapped-in build is stamped with: this run's own, so nothing from an earlier run can pass for it. */
   const swapVersion = `${pinnedRelease.kubernetes}-studio.hotswap.r${randomBytes(4).toString('hex')}`;
-  const saved = { DOCKER_HOST: process.env.DOCKER_HOST, PATH: process.env.PATH };
+  let restoreEnv = (): void => undefined;
   const docker = (args: string[]) => execa(engine.client, args, { env: engine.env, reject: false });
   const kubectl = (args: string[]) => execa(binaries.kubectl, ['--kubeconfig', kubeconfig, '--request-timeout=10s', ...args], { reject: false });
   const kindClusters = async () => (await execa(kind, ['get', 'clusters'], { env: engine.env, reject: false })).stdout.split('\n').filter(Boolean);
@@ -150,44 +121,29 @@ describe(`the kube-scheduler hot-swap through a real kubelet (kind ${testKindVer
     await git('commit', '-q', '-am', 'the Makefile builds the real kube-scheduler');
     const commit = (await git('rev-parse', 'HEAD')).stdout.trim();
 
-    const cniDir = path.join(work.dir, 'cni');
-    await mkdir(cniDir);
-    await writeFile(path.join(cniDir, '10-studio-bridge.conflist'), bridgeCniConfig(0));
+    // One control-plane node and nothing else: kind removes the control-plane taint of a cluster
+    // without workers (sigs.k8s.io/kind@v0.32.0 pkg/cluster/internal/create/actions/kubeadminit/init.go),
+    // and a single node needs no routes between nodes' pod subnets, which this image has not.
+    const cniDirs = await bridgeCniDirs(work.dir, 1);
     dataDir = path.join(work.dir, 'data');
     await mkdir(dataDir);
-    const settings = { sourceDir: checkout, mode: 'kind', keepCluster: true, kindConfig: oneNodeKindConfig(name, cniDir), toolPaths: { kind, docker: engine.client, kubectl: binaries.kubectl } };
+    const settings = { sourceDir: checkout, mode: 'kind', keepCluster: true, kindConfig: testKindConfig(name, cniDirs), toolPaths: { kind, docker: engine.client, kubectl: binaries.kubectl } };
     await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
-    // The node image as the Build step records one it built from this tree at HEAD with no
-    // uncommitted changes (`kind build node-image --type source` cannot run offline; the image is
-    // the one assembled here from the pinned release).
-    const { records } = await BuildRecords.open(dataDir, checkout);
-    await records.remember('node-image', { fingerprint: `offline ${node.image}`, builtAt: Date.now(), commit, outputs: [], image: node.image, kubernetesVersion: node.kubernetesVersion, source: { commit, changes: {} } });
-    process.env.DOCKER_HOST = engine.host;
-    process.env.PATH = engine.env.PATH;
+    await rememberNodeImage(dataDir, checkout, commit, node);
+    restoreEnv = pointAtTestEngine(engine);
     app = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, shellEnv: { HOME: work.dir } });
   }, 60 * 60_000);
 
   afterAll(async () => {
     await app?.shutdown();
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    if (engine) {
-      if ((await kindClusters()).includes(name)) await execa(kind, ['delete', 'cluster', '--name', name, '--kubeconfig', path.join(work.dir, 'leftover-kubeconfig')], { env: engine.env, reject: false });
-      const left = (await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${name}`])).stdout.split('\n').filter(Boolean);
-      if (left.length > 0) await docker(['rm', '-f', '-v', ...left]);
-    }
+    restoreEnv();
+    if (engine) await removeKindCluster(engine, kind, name, work.dir);
     await lease?.release();
     await work?.remove();
   }, 10 * 60_000);
 
-  const step = async (stepId: StepOfEngine): Promise<StepInfo> => {
-    const reply = await app.connect(new RecordingClient()).request('steps:run', { stepId });
-    if (!reply.ok) throw new Error(reply.error.message);
-    return app.steps.settled(stepId);
-  };
-  const failure = (info: StepInfo): string => (info.outcome === 'success' ? '' : `${info.error?.message ?? ''}\n${info.error?.stderrTail ?? ''}`);
+  const step = (stepId: StepOfEngine): Promise<StepInfo> => runStep(app, stepId);
+  const failure = stepFailure;
   const journal = () => hotSwapJournal(clusterDir(dataDir, name));
 
   /** The scheduler pod (by its label, as kubeadm sets it), the scheduler process in the node, the binary it runs and the version it logged. */

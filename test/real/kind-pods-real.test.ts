@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuildRecords } from '../../electron/engine/build/build-records.js';
 import { Engine } from '../../electron/engine/engine.js';
 import type { TestRun } from '../../shared/e2e/test-run.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
@@ -15,42 +14,11 @@ import { waitFor } from '../support/wait-for.js';
 import { focusFor } from './e2e-spec-run.js';
 import { k8sBinaries, type K8sBinaries } from './k8s-binaries.js';
 import { e2eImages, type E2eImages } from './kind-pods-real-images.js';
-import { bridgeCniConfig, kindNodeImage, type KindNodeImage } from './kind-node-image.js';
+import { kindNodeImage, type KindNodeImage } from './kind-node-image.js';
+import { bridgeCniDirs, clusterLabel, pointAtTestEngine, rememberNodeImage, removeKindCluster, runStep, stepFailure, type StepOfEngine, testKindConfig } from './kind-test-cluster.js';
 import { knownSpecs } from './known-specs.js';
 import { pinnedRelease } from './pinned-release.js';
 
-const clusterLabel = 'io.x-k8s.kind.cluster';
-type StepOfEngine = Parameters<Engine['steps']['settled']>[0];
-
-/**
- * One control-plane node and nothing else: kind removes the control-plane taint of a cluster
- * without workers (sigs.k8s.io/kind@v0.32.0 pkg/cluster/internal/create/actions/kubeadminit/init.go:
- * "if we are only provisioning one node, remove the control plane taint"), so the specs' pods run
- * on it, and a single node needs no routes between nodes' pod subnets, which this image has not.
- * The rest is kind-cluster-real.test.ts's testKindConfig: the default CNI off with the mounted
- * bridge config, and kubelet's failCgroupV1: false.
- */
-function oneNodeKindConfig(name: string, cniDir: string): string {
-  return [
-    'kind: Cluster',
-    'apiVersion: kind.x-k8s.io/v1alpha4',
-    `name: ${name}`,
-    'networking:',
-    '  disableDefaultCNI: true',
-    'kubeadmConfigPatches:',
-    '- |',
-    '  apiVersion: kubelet.config.k8s.io/v1beta1',
-    '  kind: KubeletConfiguration',
-    '  failCgroupV1: false',
-    'nodes:',
-    '- role: control-plane',
-    '  extraMounts:',
-    `  - hostPath: ${cniDir}`,
-    '    containerPath: /etc/cni/net.d',
-    '    readOnly: true',
-    '',
-  ].join('\n');
-}
 
 /**
  * Issue #16 stage 4: e2e specs that need running containers (exec, logs, a ConfigMap volume read
@@ -81,7 +49,7 @@ describe(`e2e specs with running containers on a real kind cluster (kind ${testK
   const failing = known.kindFailing ?? [];
   const specs = [...passing, ...failing.map((s) => s.name)];
   const focus = specs.map(focusFor).join('|');
-  const saved = { DOCKER_HOST: process.env.DOCKER_HOST, PATH: process.env.PATH };
+  let restoreEnv = (): void => undefined;
   const docker = (args: string[]) => execa(engine.client, args, { env: engine.env, reject: false });
   const kubectl = (args: string[]) => execa(binaries.kubectl, ['--kubeconfig', kubeconfig, '--request-timeout=10s', ...args], { reject: false });
   const kindClusters = async () => (await execa(kind, ['get', 'clusters'], { env: engine.env, reject: false })).stdout.split('\n').filter(Boolean);
@@ -108,52 +76,37 @@ describe(`e2e specs with running containers on a real kind cluster (kind ${testK
     work = await tempDir('kind-pods-real');
     const checkout = await createMiniKubernetes(path.join(work.dir, 'kubernetes'));
     const commit = (await execa('git', ['-C', checkout, 'rev-parse', 'HEAD'])).stdout.trim();
-    const cniDir = path.join(work.dir, 'cni');
-    await mkdir(cniDir);
-    await writeFile(path.join(cniDir, '10-studio-bridge.conflist'), bridgeCniConfig(0));
+    // One control-plane node and nothing else: kind removes the control-plane taint of a cluster
+    // without workers (sigs.k8s.io/kind@v0.32.0 pkg/cluster/internal/create/actions/kubeadminit/init.go),
+    // and a single node needs no routes between nodes' pod subnets, which this image has not.
+    const cniDirs = await bridgeCniDirs(work.dir, 1);
     dataDir = path.join(work.dir, 'data');
     await mkdir(dataDir);
     const settings = {
       sourceDir: checkout,
       mode: 'kind',
       keepCluster: false,
-      kindConfig: oneNodeKindConfig(name, cniDir),
+      kindConfig: testKindConfig(name, cniDirs),
       toolPaths: { kind, docker: engine.client, kubectl: binaries.kubectl, 'e2e-test': binaries.e2eTest },
       e2eFilters: { focus },
     };
     await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
-    // The node image as the Build step records one it built from this tree at HEAD (see
-    // kind-hot-swap-real.test.ts: `kind build node-image --type source` cannot run offline).
-    const { records } = await BuildRecords.open(dataDir, checkout);
-    await records.remember('node-image', { fingerprint: `offline ${node.image}`, builtAt: Date.now(), commit, outputs: [], image: node.image, kubernetesVersion: node.kubernetesVersion, source: { commit, changes: {} } });
-    // kind runs `docker` from PATH, against DOCKER_HOST (README: "kind runs docker from PATH").
-    process.env.DOCKER_HOST = engine.host;
-    process.env.PATH = engine.env.PATH;
+    await rememberNodeImage(dataDir, checkout, commit, node);
+    restoreEnv = pointAtTestEngine(engine);
     app = await Engine.start({ dataDir, shell: 'browser', version: 'test', skipLoginShell: true, shellEnv: { HOME: work.dir } });
   }, 90 * 60_000);
 
   afterAll(async () => {
     await app?.shutdown();
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    if (engine) {
-      if ((await kindClusters()).includes(name)) await execa(kind, ['delete', 'cluster', '--name', name, '--kubeconfig', path.join(work.dir, 'leftover-kubeconfig')], { env: engine.env, reject: false });
-      const left = (await docker(['ps', '-aq', '--filter', `label=${clusterLabel}=${name}`])).stdout.split('\n').filter(Boolean);
-      if (left.length > 0) await docker(['rm', '-f', '-v', ...left]);
-    }
+    restoreEnv();
+    if (engine) await removeKindCluster(engine, kind, name, work.dir);
     await lease?.release();
     await work?.remove();
     console.log(`timings (ms): ${JSON.stringify(timings)}`);
   }, 10 * 60_000);
 
-  const step = async (stepId: StepOfEngine): Promise<StepInfo> => {
-    const reply = await app.connect(new RecordingClient()).request('steps:run', { stepId });
-    if (!reply.ok) throw new Error(reply.error.message);
-    return app.steps.settled(stepId);
-  };
-  const failure = (info: StepInfo): string => (info.outcome === 'success' ? '' : `${info.error?.message ?? ''}\n${info.error?.stderrTail ?? ''}`);
+  const step = (stepId: StepOfEngine): Promise<StepInfo> => runStep(app, stepId);
+  const failure = stepFailure;
 
   it('lists a small set of specs for the kind cluster, each with what it exercises or why it cannot pass', () => {
     expect(passing.length).toBeGreaterThan(0);
