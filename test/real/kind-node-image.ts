@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { busyboxImage } from '../support/busybox-image.js';
+import { debianPackageFile } from '../support/debian-package-file.js';
 import type { DockerEngine } from '../support/docker-engine.js';
 import { goCommand } from '../support/go-command.js';
 import { kindBaseImage } from '../support/kind-base-image.js';
@@ -278,14 +279,7 @@ async function pauseBinary(): Promise<string> {
 
 /** Debian's CNI plugins, downloaded with apt (not installed on the host) and unpacked in the test cache. */
 async function cniPlugins(): Promise<{ deb: string; plugins: string[] }> {
-  const show = async () => (await execa('apt-cache', ['show', '--no-all-versions', cniPackage], { reject: false })).stdout.match(/^Filename: (\S+)$/m)?.[1];
-  let filename = await show();
-  // A fresh machine may have no package lists yet; as root, fetch them once.
-  if (!filename && process.getuid?.() === 0) {
-    await execa('apt-get', ['update', '-qq'], { timeout: 10 * 60_000 });
-    filename = await show();
-  }
-  if (!filename) throw new Error(`apt-cache knows no ${cniPackage}: run apt-get update (as root)`);
+  const filename = await debianPackageFile(cniPackage);
   const dir = testCacheDir('cni-plugins', path.basename(filename, '.deb'));
   const bin = path.join(dir, 'usr', 'lib', 'cni');
   if (!(await exists(bin))) {

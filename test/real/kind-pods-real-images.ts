@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { busyboxImage } from '../support/busybox-image.js';
+import { debianPackageFile } from '../support/debian-package-file.js';
 import type { DockerEngine } from '../support/docker-engine.js';
 import { goCommand } from '../support/go-command.js';
 import { testCacheDir } from '../support/real-kind.js';
@@ -130,14 +131,7 @@ async function agnhostBinary(log: (line: string) => void): Promise<{ binary: str
 async function debianPackages(packages: string[]): Promise<{ files: string[] }> {
   const filenames: string[] = [];
   for (const name of packages) {
-    const show = async () => (await execa('apt-cache', ['show', '--no-all-versions', name], { reject: false })).stdout.match(/^Filename: (\S+)$/m)?.[1];
-    let filename = await show();
-    if (!filename && process.getuid?.() === 0) {
-      await execa('apt-get', ['update', '-qq'], { timeout: 10 * 60_000 });
-      filename = await show();
-    }
-    if (!filename) throw new Error(`apt-cache knows no ${name}: run apt-get update (as root)`);
-    filenames.push(path.basename(filename));
+    filenames.push(path.basename(await debianPackageFile(name)));
   }
   const dir = testCacheDir('debs');
   await mkdir(dir, { recursive: true });
