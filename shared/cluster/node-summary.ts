@@ -31,16 +31,17 @@ const NodeListSchema = z.object({
     }),
   ),
 });
-type Node = z.infer<typeof NodeListSchema>['items'][number];
+/** One node of `kubectl get nodes -o json`, the fields the app reads. */
+export type NodeListItem = z.infer<typeof NodeListSchema>['items'][number];
 
-function isSchedulable(node: Node): boolean {
+function isSchedulable(node: NodeListItem): boolean {
   const ready = node.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
   const repels = node.spec?.taints?.some((taint) => taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') ?? false;
   return ready && node.spec?.unschedulable !== true && !repels;
 }
 
 /** The most frequent os/arch of `nodes`; on a tie, the one listed first. */
-function commonOsArch(nodes: readonly Node[]): string | undefined {
+function commonOsArch(nodes: readonly NodeListItem[]): string | undefined {
   const counts = new Map<string, number>();
   for (const node of nodes) {
     const info = node.status?.nodeInfo;
@@ -53,8 +54,8 @@ function commonOsArch(nodes: readonly Node[]): string | undefined {
   return best;
 }
 
-/** Reads `kubectl get nodes -o json`: how many nodes, how many take test pods, and their platform. */
-export function summarizeNodes(nodeListJson: string): NodeSummary {
+/** Reads the nodes of `kubectl get nodes -o json`, or says in plain words why it is not that. */
+export function parseNodeList(nodeListJson: string): NodeListItem[] {
   let data: unknown;
   try {
     data = JSON.parse(nodeListJson);
@@ -66,7 +67,16 @@ export function summarizeNodes(nodeListJson: string): NodeSummary {
     const issue = parsed.error.issues[0];
     throw new Error(`The node list is not what kubectl get nodes -o json prints: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'unexpected shape'}`);
   }
-  const nodes = parsed.data.items;
+  return parsed.data.items;
+}
+
+/** Reads `kubectl get nodes -o json`: how many nodes, how many take test pods, and their platform. */
+export function summarizeNodes(nodeListJson: string): NodeSummary {
+  return summarizeNodeList(parseNodeList(nodeListJson));
+}
+
+/** The same summary of nodes already read with parseNodeList. */
+export function summarizeNodeList(nodes: readonly NodeListItem[]): NodeSummary {
   const schedulable = nodes.filter(isSchedulable);
   const osArch = commonOsArch(schedulable) ?? commonOsArch(nodes);
   if (osArch === undefined) {
