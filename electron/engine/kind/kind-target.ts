@@ -9,6 +9,7 @@ import { parseToolVersion } from '../../../shared/toolchain/parse-tool-version.j
 import { BuildRecords, hotSwapRecord } from '../build/build-records.js';
 import type { ClusterTarget } from '../cluster/cluster-target.js';
 import { locateCheckout } from '../source/locate-checkout.js';
+import { ToolVersionMemo } from '../tools/tool-version-memo.js';
 import { forgetCurrentCluster, writeCurrentCluster } from '../store/current-cluster.js';
 import { writeTextAtomic } from '../store/json-file.js';
 import type { StepContext } from '../steps/step.js';
@@ -22,6 +23,7 @@ import { hotSwapJournal, readJournal, restoreScheduler, swapScheduler } from './
  */
 export class KindTarget implements ClusterTarget {
   readonly mode = 'kind' as const;
+  private readonly kind = new ToolVersionMemo('kind', kindVersion);
 
   async describe(context: StepContext): Promise<void> {
     context.print('kind mode: the Cluster step creates a local kind cluster from the node image you build.');
@@ -29,7 +31,7 @@ export class KindTarget implements ClusterTarget {
   }
 
   async buildTools(context: StepContext): Promise<Record<string, string>> {
-    return { kind: await kindVersion(context) };
+    return { kind: await this.kind.version(context) };
   }
 
   /**
@@ -45,7 +47,7 @@ export class KindTarget implements ClusterTarget {
     const image = nodeImage?.image;
     if (!image) throw new AppError(`No node image has been built from ${checkout} yet: run the Build step in kind mode first.`);
     // Checked as the kind that will run it, for the Kubernetes version the image was built at.
-    const problems = validateKindConfig(config, { kindVersion: await kindVersion(context), kubernetesVersion: nodeImage.kubernetesVersion });
+    const problems = validateKindConfig(config, { kindVersion: await this.kind.version(context), kubernetesVersion: nodeImage.kubernetesVersion });
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new AppError(`The kind config has ${errors.length} problem${errors.length > 1 ? 's' : ''}: ${errors.map((p) => `line ${p.line}: ${p.message}`).join('; ')}. Nothing was created.`);
     for (const warning of problems) context.print(`\x1b[33mwarning: line ${warning.line}: ${warning.message}\x1b[0m`);
