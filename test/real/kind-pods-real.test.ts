@@ -126,9 +126,19 @@ describe(`e2e specs with running containers on a real kind cluster (kind ${testK
     kubeconfig = facts?.kubeconfig ?? '';
     expect(await kindClusters()).toContain(name);
 
-    // The one node has no NoSchedule taint left (kind removed it), so pods can run on it.
-    const taints = await kubectl(['get', 'node', nodeName, '-o', 'jsonpath={.spec.taints}']);
-    expect(taints.exitCode, taints.stderr).toBe(0);
+    // The one node loses every NoSchedule taint, so pods can run on it: kind removes the control
+    // plane's, and the node controller takes node.kubernetes.io/not-ready off a moment after the
+    // node is Ready (it can still be there when kind's --wait returns), so this waits for it.
+    let seen = 'nothing yet';
+    const taints = await waitFor(
+      async () => {
+        const out = await kubectl(['get', 'node', nodeName, '-o', 'jsonpath={.spec.taints}']);
+        seen = out.exitCode === 0 ? out.stdout || '(no taints)' : `kubectl exited ${out.exitCode}: ${out.stderr}`;
+        return out.exitCode === 0 && !out.stdout.includes('NoSchedule') && out;
+      },
+      `${nodeName} without a NoSchedule taint`,
+      { timeoutMs: 180_000, intervalMs: 1000, describe: () => `its taints: ${seen}` },
+    );
     expect(taints.stdout).not.toContain('NoSchedule');
 
     // The real kind loads the images into the node's containerd (docker save, then ctr import in the node).
