@@ -34,10 +34,15 @@ const NodeListSchema = z.object({
 /** One node of `kubectl get nodes -o json`, the fields the app reads. */
 export type NodeListItem = z.infer<typeof NodeListSchema>['items'][number];
 
+/** The status of a node's condition of this type ('True', 'False', 'Unknown'), if it reports one. */
+export const conditionStatus = (node: NodeListItem, type: string): string | undefined => node.status?.conditions?.find((condition) => condition.type === type)?.status;
+
+/** A taint that keeps pods without a toleration off the node (PreferNoSchedule only discourages). */
+export const repelsPods = (taint: { effect: string }): boolean => taint.effect === 'NoSchedule' || taint.effect === 'NoExecute';
+
 function isSchedulable(node: NodeListItem): boolean {
-  const ready = node.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
-  const repels = node.spec?.taints?.some((taint) => taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') ?? false;
-  return ready && node.spec?.unschedulable !== true && !repels;
+  const repels = node.spec?.taints?.some(repelsPods) ?? false;
+  return conditionStatus(node, 'Ready') === 'True' && node.spec?.unschedulable !== true && !repels;
 }
 
 /** The most frequent os/arch of `nodes`; on a tie, the one listed first. */

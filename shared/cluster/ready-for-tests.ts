@@ -1,4 +1,4 @@
-import type { NodeListItem } from './node-summary.js';
+import { conditionStatus, repelsPods, type NodeListItem } from './node-summary.js';
 
 /**
  * The taint keys e2e.test does not wait on when it is run without --non-blocking-taints (kubernetes
@@ -22,8 +22,6 @@ export interface ReadinessForTests {
   waiting: NodeNotReady[];
 }
 
-const condition = (node: NodeListItem, type: string): string | undefined => node.status?.conditions?.find((c) => c.type === type)?.status;
-
 /**
  * Which nodes e2e.test would wait for before its first spec, by its own rule (kubernetes v1.35.4
  * test/e2e/framework/node/wait.go CheckReadyForTests and readyForTests, node/resource.go IsNodeReady
@@ -38,11 +36,11 @@ export function readinessForTests(nodes: readonly NodeListItem[], nonblockingTai
   const waiting: NodeNotReady[] = [];
   for (const node of uncordoned) {
     const reasons: string[] = [];
-    const ready = condition(node, 'Ready');
+    const ready = conditionStatus(node, 'Ready');
     if (ready !== 'True') reasons.push(ready === undefined ? 'no Ready condition yet' : `Ready is ${ready}`);
-    if (condition(node, 'NetworkUnavailable') === 'True') reasons.push('NetworkUnavailable');
+    if (conditionStatus(node, 'NetworkUnavailable') === 'True') reasons.push('NetworkUnavailable');
     for (const taint of node.spec?.taints ?? []) {
-      if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !nonblockingTaints.includes(taint.key)) reasons.push(`taint ${taint.key}:${taint.effect}`);
+      if (repelsPods(taint) && !nonblockingTaints.includes(taint.key)) reasons.push(`taint ${taint.key}:${taint.effect}`);
     }
     if (reasons.length > 0) waiting.push({ name: node.metadata.name, why: reasons.join(', '), notReady: ready !== 'True' });
   }
