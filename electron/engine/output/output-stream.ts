@@ -31,6 +31,8 @@ export class OutputStream {
   private emitted = 0;
   private endInfo: OutputEnd | undefined;
   private readonly listeners = new Set<OutputStreamListener>();
+  /** The last byte written was a newline (or nothing was written yet). */
+  private lineEnded = true;
 
   constructor(
     readonly id: string,
@@ -58,6 +60,7 @@ export class OutputStream {
     if (this.endInfo || chunk.length === 0) return;
     this.waiting.push(chunk);
     this.waitingBytes += chunk.length;
+    this.lineEnded = chunk[chunk.length - 1] === 0x0a;
     // UTF-8 has at least one byte per character: this many bytes are at most this many characters.
     if (this.waitingBytes >= batchLimits.maxChars) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), batchLimits.intervalMs);
@@ -66,6 +69,15 @@ export class OutputStream {
   /** A line of our own (e.g. the command about to run), shown in the view and kept in the log. */
   note(text: string): void {
     this.write(Buffer.from(text));
+  }
+
+  /**
+   * A whole line of our own (a command line, a step's message), on a line of its own: when the
+   * output before it did not end its last line (`kubectl get --raw /readyz` prints a bare "ok"),
+   * that line is ended first.
+   */
+  line(text: string): void {
+    this.note(`${this.lineEnded ? '' : '\r\n'}${text}\r\n`);
   }
 
   /** Sends what is waiting now; used before a view attaches so backlog and live data do not overlap. */
