@@ -1,7 +1,9 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import type { StepId } from '../../shared/steps/step-id.js';
 import path from 'node:path';
+import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stripAnsi } from '../../shared/output/strip-ansi.js';
 import { defaultKindConfigForm, renderKindConfig } from '../../shared/kind-config/kind-config-form.js';
 import type { StepInfo } from '../../shared/steps/step-info.js';
 import { createMiniKubernetes } from '../support/mini-kubernetes.js';
@@ -55,11 +57,41 @@ describe('the Cluster and Teardown steps in kind mode (stand-in kind and docker)
       expect(cluster(again)?.reused).toBe(true);
       expect(argvs(again).some((argv) => argv[1] === 'create')).toBe(false);
 
+      // kind-target.ts: with the app's kubeconfig in place, the three questions run at once: each
+      // starts before any of them ends. The terminal still shows each one's line with its answer.
+      const questions = again.commands.filter((c) => (c.argv[1] === 'get' && c.argv[2] === 'clusters') || c.argv[1] === 'inspect' || c.argv.includes('/readyz'));
+      expect(questions.map((c) => c.argv.at(-1))).toEqual(['clusters', 'e2e-control-plane', '/readyz']);
+      const firstEnd = Math.min(...questions.map((c) => c.endedAt ?? Infinity));
+      for (const c of questions) expect(c.startedAt, c.argv.join(' ')).toBeLessThanOrEqual(firstEnd);
+      const lines = stripAnsi(await readFile(again.logPath ?? '', 'utf8')).split(/\r?\n/);
+      const answerTo = (end: string) => lines[lines.findIndex((line) => line.startsWith('$ ') && line.endsWith(end)) + 1];
+      expect(answerTo('kind get clusters')).toBe('e2e');
+      expect(answerTo(`{{.Config.Image}}' e2e-control-plane`)).toBe(cluster(again)?.image);
+      expect(answerTo('get --raw /readyz')).toBe('ok');
+
       await appendFile(path.join(checkout, 'docs/README.md'), 'a change\n');
       await step('build');
       const other = await step('cluster');
       expect(other.outcome).toBe('failure');
       expect(other.error?.message).toMatch(/A kind cluster named e2e already exists, running kindest\/node:studio-[0-9a-f]{12}, not kindest\/node:studio-[0-9a-f]{12}-dirty-/);
+    } finally {
+      await apiserver.close();
+    }
+  });
+
+  it('creates the cluster again when it was deleted outside the app and only the app’s kubeconfig is left', async () => {
+    const apiserver = await startReadyzStandin();
+    process.env.STUDIO_STANDIN_APISERVER = apiserver.url;
+    try {
+      await step('build');
+      expect((await step('cluster')).outcome).toBe('success');
+      // `kind delete cluster --name e2e` typed in a terminal: the app's kubeconfig keeps its context.
+      await execa(standin('kind'), ['delete', 'cluster', '--name', 'e2e']);
+      const again = await step('cluster');
+      expect(again.outcome, again.error?.message).toBe('success');
+      expect(cluster(again)?.reused).toBe(false);
+      expect(argvs(again).filter((argv) => argv[1] === 'create')).toHaveLength(1);
+      expect(await readFile(again.logPath ?? '', 'utf8')).toContain('kind does not list a cluster named e2e any more (deleted outside the app?); creating it.');
     } finally {
       await apiserver.close();
     }

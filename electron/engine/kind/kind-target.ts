@@ -12,7 +12,7 @@ import { locateCheckout } from '../source/locate-checkout.js';
 import { ToolVersionMemo } from '../tools/tool-version-memo.js';
 import { forgetCurrentCluster, writeCurrentCluster } from '../store/current-cluster.js';
 import { writeTextAtomic } from '../store/json-file.js';
-import type { StepContext } from '../steps/step.js';
+import type { CommandOutcome, StepContext } from '../steps/step.js';
 import { clusterDir, clusterKubeconfig, kindClusterName } from './kind-cluster-files.js';
 import { hotSwapJournal, readJournal, restoreScheduler, swapScheduler } from './scheduler-hot-swap.js';
 
@@ -60,14 +60,19 @@ export class KindTarget implements ClusterTarget {
     const kubeconfig = clusterKubeconfig(context.dataDir, name);
     const facts: ClusterFacts = { mode: 'kind', name, context: `kind-${name}`, kubeconfig, image, configPath, reused: false };
 
-    if ((await clusters(context)).includes(name)) {
-      await reuse(context, facts);
+    // A kubeconfig with a context means the app made this cluster before: most likely a rerun, so
+    // kind, docker and the API server are asked at the same time instead of one after another.
+    const known = currentContext(await readFile(kubeconfig, 'utf8').catch(() => ''));
+    const asked = known ? await askTogether(context, facts, known) : undefined;
+    if ((asked?.listed ?? (await clusters(context))).includes(name)) {
+      await reuse(facts, asked?.existing ?? (await askInTurn(context, facts, known)));
       context.setResult({ kind: 'cluster', cluster: { ...facts, reused: true } });
       context.print(`Reusing the kind cluster ${name}: it runs ${image} and answers.`);
       await writeCurrentCluster(context.dataDir, await hotSwap(context, { ...facts, reused: true }, checkout, records));
       return;
     }
 
+    if (asked) context.print(`kind does not list a cluster named ${name} any more (deleted outside the app?); creating it.`);
     await writeTextAtomic(configPath, config);
     try {
       await context.run({ argv: kindCreateArgv({ name, image, config: configPath, kubeconfig, wait: '5m' }) });
@@ -138,25 +143,52 @@ async function hotSwap(context: StepContext, facts: ClusterFacts, checkout: stri
   return swapped;
 }
 
-async function clusters(context: StepContext): Promise<string[]> {
-  const out = await context.run({ argv: ['kind', 'get', 'clusters'] }, { terminal: 'pipe' });
+async function clusters(context: StepContext, together = false): Promise<string[]> {
+  const out = await context.run({ argv: ['kind', 'get', 'clusters'] }, { terminal: 'pipe', together });
   return out.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
+/** What decides whether an existing cluster of the right name can be used. */
+interface ExistingCluster {
+  /** The image its control-plane container runs ('' when docker knows no such container). */
+  image: string;
+  /** The current context of the app's kubeconfig for it. */
+  context: string | undefined;
+  /** `kubectl get --raw /readyz` against it. */
+  ready: () => Promise<CommandOutcome>;
+}
+
+function runningImage(context: StepContext, facts: ClusterFacts, together = false): Promise<string> {
+  const argv = ['docker', 'inspect', '--format', '{{.Config.Image}}', `${facts.name}-control-plane`];
+  return context.run({ argv }, { terminal: 'pipe', acceptExitCodes: [0, 1], together }).then((out) => out.stdout.trim());
+}
+
+function readyz(context: StepContext, facts: ClusterFacts, together = false): Promise<CommandOutcome> {
+  const argv = ['kubectl', '--kubeconfig', facts.kubeconfig, '--request-timeout=10s', 'get', '--raw', '/readyz'];
+  return context.run({ argv }, { terminal: 'pipe', acceptExitCodes: [0, 1], together });
+}
+
+/** The three questions at once; docker's and the API server's answers count only if kind lists the cluster. */
+async function askTogether(context: StepContext, facts: ClusterFacts, known: string): Promise<{ listed: string[]; existing: ExistingCluster }> {
+  const [listed, image, ready] = await Promise.all([clusters(context, true), runningImage(context, facts, true), readyz(context, facts, true)]);
+  return { listed, existing: { image, context: known, ready: () => Promise.resolve(ready) } };
+}
+
+/** docker only: without a kubeconfig context the cluster cannot be reused, whatever the API server says. */
+async function askInTurn(context: StepContext, facts: ClusterFacts, known: string | undefined): Promise<ExistingCluster> {
+  return { image: await runningImage(context, facts), context: known, ready: () => readyz(context, facts) };
+}
+
 /** An existing cluster is used only when it runs the same image and its API server answers. */
-async function reuse(context: StepContext, facts: ClusterFacts): Promise<void> {
-  const inspect = await context.run({ argv: ['docker', 'inspect', '--format', '{{.Config.Image}}', `${facts.name}-control-plane`] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
-  const running = inspect.stdout.trim();
-  if (running !== facts.image) {
-    throw new AppError(`A kind cluster named ${facts.name} already exists, running ${running || 'an unknown image'}, not ${facts.image}. Delete it with the Teardown step (delete), or change name: in the config.`);
+async function reuse(facts: ClusterFacts, existing: ExistingCluster): Promise<void> {
+  if (existing.image !== facts.image) {
+    throw new AppError(`A kind cluster named ${facts.name} already exists, running ${existing.image || 'an unknown image'}, not ${facts.image}. Delete it with the Teardown step (delete), or change name: in the config.`);
   }
-  const text = await readFile(facts.kubeconfig, 'utf8').catch(() => '');
-  const current = currentContext(text);
-  if (!current) {
+  if (!existing.context) {
     throw new AppError(`A kind cluster named ${facts.name} exists, but the app has no kubeconfig for it (${facts.kubeconfig}). Delete it with the Teardown step and create it again.`);
   }
-  facts.context = current;
-  const ready = await context.run({ argv: ['kubectl', '--kubeconfig', facts.kubeconfig, '--request-timeout=10s', 'get', '--raw', '/readyz'] }, { terminal: 'pipe', acceptExitCodes: [0, 1] });
+  facts.context = existing.context;
+  const ready = await existing.ready();
   if (ready.exitCode !== 0) throw new AppError(`The kind cluster ${facts.name} exists but its API server does not answer (${ready.stderr.trim().split('\n')[0] ?? ''}). Delete it with the Teardown step and create it again.`);
 }
 

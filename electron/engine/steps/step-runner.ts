@@ -199,7 +199,7 @@ export class StepRunner {
         info.progress = progress;
         this.changed(info);
       },
-      print: (line) => stream.note(`${line}\r\n`),
+      print: (line) => stream.line(line),
       addDiagnoses: (diagnoses) => {
         info.diagnoses = [...(info.diagnoses ?? []), ...diagnoses.filter((d) => !info.diagnoses?.some((known) => known.id === d.id))];
         this.changed(info);
@@ -225,7 +225,15 @@ export class StepRunner {
     const record: CommandRecord = { argv: [...spec.argv], cwd: spec.cwd, startedAt: Date.now() };
     info.commands.push(record);
     this.changed(info);
-    stream.note(`\x1b[1;36m$ ${terminalCommandLine(spec.argv)}\x1b[0m\r\n`);
+    const header = `\x1b[1;36m$ ${terminalCommandLine(spec.argv)}\x1b[0m`;
+    // A command run together with others is shown as one block when it ends: no interleaving.
+    const together = terminal === 'pipe' && options.together === true;
+    const held: Buffer[] = [];
+    const show = (chunk: Buffer): void => {
+      if (together) held.push(chunk);
+      else stream.write(chunk);
+    };
+    if (!together) stream.line(header);
 
     const errTail = new ByteTail(16_000);
     const decoder = options.onOutput ? new TextDecoder() : undefined;
@@ -246,7 +254,7 @@ export class StepRunner {
               observe(chunk);
             }, ptySize, grace)
           : startPipeCommand(fullSpec, (chunk, source) => {
-              if (!summarised || source !== 'stdout') stream.write(chunk);
+              if (!summarised || source !== 'stdout') show(chunk);
               observe(chunk);
               if (source === 'stdout') stdout.push(chunk);
               else {
@@ -257,6 +265,7 @@ export class StepRunner {
     } catch (error) {
       record.endedAt = Date.now();
       this.changed(info);
+      if (together) stream.line(header);
       throw error;
     }
 
@@ -271,6 +280,10 @@ export class StepRunner {
 
     Object.assign(record, { endedAt: Date.now(), exitCode: exit.exitCode, signal: exit.signal });
     this.changed(info);
+    if (together) {
+      stream.line(header);
+      for (const chunk of held) stream.write(chunk);
+    }
     if (summarised) await showAnswer(stream, spec.argv, Buffer.concat(stdout));
     if (signal.aborted) throw new AppError('Cancelled.', 'cancelled');
     const exitCode = exit.exitCode ?? -1;

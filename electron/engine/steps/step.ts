@@ -14,6 +14,11 @@ export interface CommandOptions {
    * answers file next to its log and the terminal gets one line saying how much and where.
    */
   shows?: 'all' | 'summary';
+  /**
+   * pipe only: the command runs at the same time as others of the step, so its command line and
+   * output are written as one block when it ends instead of interleaving with theirs.
+   */
+  together?: boolean;
   /** Exit codes that are not a failure; by default only 0. */
   acceptExitCodes?: readonly number[];
   /** Sees the output as it arrives (as text), e.g. to follow a test run's progress. */
