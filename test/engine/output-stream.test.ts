@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputStream } from '../../electron/engine/output/output-stream.js';
@@ -19,5 +19,20 @@ describe('a line of our own in a command output stream', () => {
     stream.line('done');
     await stream.end({ exitCode: 0 });
     expect(await readFile(logPath, 'utf8')).toBe('$ kubectl get --raw /readyz\r\nok\r\n$ kind get clusters\r\ne2e\nReusing the kind cluster e2e.\r\n50%\r\r\ndone\r\n');
+  });
+
+  it('asks the producer to pause while the log file is behind, and to go on once it caught up; every byte reaches the log', async () => {
+    const logPath = path.join(temp.dir, 'flood.log');
+    const stream = new OutputStream('step-flood-1', logPath, false);
+    const told: boolean[] = [];
+    stream.onLogPressure((behind) => told.push(behind));
+    // 16 MiB handed over at once, faster than any disk takes it: more than the 4 MiB the log may queue.
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    for (let i = 0; i < 256; i++) stream.write(chunk);
+    expect(told).toEqual([true]);
+    await new Promise<void>((resolve) => stream.onLogPressure((behind) => behind || resolve()));
+    expect(told).toEqual([true, false]);
+    await stream.end({ exitCode: 0 });
+    expect((await stat(logPath)).size).toBe(16 * 1024 * 1024);
   });
 });

@@ -12,6 +12,9 @@ export interface OutputStreamListener {
 /** How much of a live stream is kept in memory for a view that attaches late. */
 const liveTailChars = 1024 * 1024;
 
+/** How much may wait for the log file before the producer is asked to pause (the disk is behind). */
+const logQueueBytes = 4 * 1024 * 1024;
+
 
 /**
  * One command's output, gathered as it arrives and handed on in batches (every 16 ms, or once
@@ -31,6 +34,9 @@ export class OutputStream {
   private emitted = 0;
   private endInfo: OutputEnd | undefined;
   private readonly listeners = new Set<OutputStreamListener>();
+  /** Told when the log file falls behind (true) and when it has caught up again (false). */
+  private readonly logPressure = new Set<(behind: boolean) => void>();
+  private logBehind = false;
   /** The last byte written was a newline (or nothing was written yet). */
   private lineEnded = true;
 
@@ -39,7 +45,7 @@ export class OutputStream {
     readonly logPath: string,
     readonly lossless: boolean,
   ) {
-    this.log = createWriteStream(logPath, { flags: 'w', mode: 0o600 });
+    this.log = createWriteStream(logPath, { flags: 'w', mode: 0o600, highWaterMark: logQueueBytes });
   }
 
   get ended(): boolean {
@@ -49,6 +55,16 @@ export class OutputStream {
   /** Characters handed to views so far. */
   get emittedChars(): number {
     return this.emitted;
+  }
+
+  /**
+   * For the producer: whether to pause. Every byte goes to the log, so when the disk is slower than
+   * the command the bytes would pile up in memory instead; pausing the command's output holds them
+   * in the command (its writes block) until the log has caught up.
+   */
+  onLogPressure(listener: (behind: boolean) => void): () => void {
+    this.logPressure.add(listener);
+    return () => this.logPressure.delete(listener);
   }
 
   listen(listener: OutputStreamListener): () => void {
@@ -101,7 +117,14 @@ export class OutputStream {
     const bytes = this.waiting.length === 1 && this.waiting[0] ? this.waiting[0] : Buffer.concat(this.waiting, this.waitingBytes);
     this.waiting = [];
     this.waitingBytes = 0;
-    this.log.write(bytes);
+    if (!this.log.write(bytes) && !this.logBehind) {
+      this.logBehind = true;
+      for (const listener of this.logPressure) listener(true);
+      this.log.once('drain', () => {
+        this.logBehind = false;
+        for (const listener of this.logPressure) listener(false);
+      });
+    }
     return this.decoder.write(bytes);
   }
 
@@ -116,6 +139,11 @@ export class OutputStream {
       this.log.once('error', reject);
       this.log.end(resolve);
     });
+    // An ending log says 'finish', not 'drain'.
+    if (this.logBehind) {
+      this.logBehind = false;
+      for (const listener of this.logPressure) listener(false);
+    }
     for (const listener of this.listeners) listener.onEnd(this.endInfo);
   }
 }

@@ -23,7 +23,8 @@ export class CommandStep implements Step {
 
   async execute(context: StepContext): Promise<void> {
     const { argv, cwd, env, terminal } = this.definition;
-    const outcome = await context.run({ argv, cwd, env }, { terminal });
+    // Its output is the user's to read, in the terminal and the log; the step reads only the exit code.
+    const outcome = await context.run({ argv, cwd, env }, { terminal, readsOutput: false });
     context.setResult({ kind: 'command', exitCode: outcome.exitCode });
   }
 }

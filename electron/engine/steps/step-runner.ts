@@ -244,6 +244,7 @@ export class StepRunner {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const summarised = terminal === 'pipe' && options.shows === 'summary';
+    const keep = options.readsOutput !== false;
     let command: RunningCommand;
     try {
       command =
@@ -256,9 +257,10 @@ export class StepRunner {
           : startPipeCommand(fullSpec, (chunk, source) => {
               if (!summarised || source !== 'stdout') show(chunk);
               observe(chunk);
-              if (source === 'stdout') stdout.push(chunk);
-              else {
-                stderr.push(chunk);
+              if (source === 'stdout') {
+                if (keep) stdout.push(chunk);
+              } else {
+                if (keep) stderr.push(chunk);
                 errTail.append(chunk);
               }
             }, grace);
@@ -274,7 +276,10 @@ export class StepRunner {
       cancelling = command.cancel();
     };
     signal.addEventListener('abort', onAbort, { once: true });
+    // The log file sets the pace when the disk is slower than the command (output-stream.ts).
+    const unpace = stream.onLogPressure((behind) => (behind ? command.pause() : command.resume()));
     const exit = await command.finished;
+    unpace();
     signal.removeEventListener('abort', onAbort);
     await cancelling;
 

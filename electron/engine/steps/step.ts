@@ -19,6 +19,12 @@ export interface CommandOptions {
    * output are written as one block when it ends instead of interleaving with theirs.
    */
   together?: boolean;
+  /**
+   * pipe only: false when the step never reads what the command prints (a script step of the
+   * user's). Its output then goes to the terminal and the log only, and is not also held in memory,
+   * where a command that prints for hours would be kept whole until it ends.
+   */
+  readsOutput?: boolean;
   /** Exit codes that are not a failure; by default only 0. */
   acceptExitCodes?: readonly number[];
   /** Sees the output as it arrives (as text), e.g. to follow a test run's progress. */
@@ -29,9 +35,9 @@ export interface CommandOptions {
 
 export interface CommandOutcome {
   exitCode: number;
-  /** Collected for pipe commands only. */
+  /** Collected for pipe commands only, and only when the step reads it (readsOutput). */
   stdout: string;
-  /** Collected for pipe commands only. */
+  /** Collected for pipe commands only, and only when the step reads it (readsOutput). */
   stderr: string;
 }
 
