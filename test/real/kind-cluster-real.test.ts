@@ -15,6 +15,7 @@ import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
 import { k8sBinaries } from './k8s-binaries.js';
 import { kindNodeImage, type KindNodeImage } from './kind-node-image.js';
+import { controlPlaneInspectArgv } from '../../shared/kind/kind-node-container.js';
 import { bridgeCniDirs, clusterLabel, pointAtTestEngine, removeKindCluster, runStep, type StepOfEngine, testKindConfig } from './kind-test-cluster.js';
 
 const roles = ['control-plane', 'worker'] as const;
@@ -159,6 +160,11 @@ describe(`a real kind ${testKindVersion} cluster made by the app's Cluster step`
     const argvs = reused.commands.map((c) => c.argv);
     expect(argvs.some((argv) => argv[1] === 'create')).toBe(false);
     expect(argvs).toContainEqual([kubectl, '--kubeconfig', kubeconfig, '--request-timeout=10s', 'get', '--raw', '/readyz']);
+    // The real docker read the real kind's cluster label off the control-plane container, so kind
+    // was not asked (kind-target.ts controlPlaneInspectArgv); had the template or the label been
+    // wrong, the step would have fallen back to `kind get clusters`.
+    expect(argvs.map((argv) => argv.slice(1))).toContainEqual(controlPlaneInspectArgv(name).slice(1));
+    expect(argvs.filter((argv) => argv[1] === 'get' && argv[2] === 'clusters')).toEqual([]);
   }, 5 * 60_000);
 
   it("Teardown (delete) deletes it with the app's kubeconfig: kind lists no such cluster and no node container is left", async () => {

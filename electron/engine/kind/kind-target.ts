@@ -5,6 +5,7 @@ import { currentContext } from '../../../shared/cluster/kubeconfig-context.js';
 import { AppError } from '../../../shared/errors/app-error.js';
 import { validateKindConfig } from '../../../shared/kind-config/validate-kind-config.js';
 import { kindCreateArgv, kindDeleteArgv } from '../../../shared/kind/kind-argv.js';
+import { controlPlaneInspectArgv } from '../../../shared/kind/kind-node-container.js';
 import { parseToolVersion } from '../../../shared/toolchain/parse-tool-version.js';
 import { BuildRecords, hotSwapRecord } from '../build/build-records.js';
 import type { ClusterTarget } from '../cluster/cluster-target.js';
@@ -61,10 +62,11 @@ export class KindTarget implements ClusterTarget {
     const facts: ClusterFacts = { mode: 'kind', name, context: `kind-${name}`, kubeconfig, image, configPath, reused: false };
 
     // A kubeconfig with a context means the app made this cluster before: most likely a rerun, so
-    // kind, docker and the API server are asked at the same time instead of one after another.
+    // docker and the API server are asked at the same time, and kind only when docker's answer does
+    // not settle whether kind lists the cluster.
     const known = currentContext(await readFile(kubeconfig, 'utf8').catch(() => ''));
     const asked = known ? await askTogether(context, facts, known) : undefined;
-    if ((asked?.listed ?? (await clusters(context))).includes(name)) {
+    if (asked?.listed || (await clusters(context)).includes(name)) {
       await reuse(facts, asked?.existing ?? (await askInTurn(context, facts, known)));
       context.setResult({ kind: 'cluster', cluster: { ...facts, reused: true } });
       context.print(`Reusing the kind cluster ${name}: it runs ${image} and answers.`);
@@ -143,8 +145,8 @@ async function hotSwap(context: StepContext, facts: ClusterFacts, checkout: stri
   return swapped;
 }
 
-async function clusters(context: StepContext, together = false): Promise<string[]> {
-  const out = await context.run({ argv: ['kind', 'get', 'clusters'] }, { terminal: 'pipe', together });
+async function clusters(context: StepContext): Promise<string[]> {
+  const out = await context.run({ argv: ['kind', 'get', 'clusters'] }, { terminal: 'pipe' });
   return out.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
@@ -158,9 +160,12 @@ interface ExistingCluster {
   ready: () => Promise<CommandOutcome>;
 }
 
-function runningImage(context: StepContext, facts: ClusterFacts, together = false): Promise<string> {
-  const argv = ['docker', 'inspect', '--format', '{{.Config.Image}}', `${facts.name}-control-plane`];
-  return context.run({ argv }, { terminal: 'pipe', acceptExitCodes: [0, 1], together }).then((out) => out.stdout.trim());
+/** What docker says of the control-plane container: its image ('' when there is none) and whether kind counts it as the cluster's. */
+async function controlPlane(context: StepContext, facts: ClusterFacts, together = false): Promise<{ image: string; labelled: boolean }> {
+  const out = await context.run({ argv: controlPlaneInspectArgv(facts.name) }, { terminal: 'pipe', acceptExitCodes: [0, 1], together });
+  if (out.exitCode !== 0) return { image: '', labelled: false };
+  const [image = '', label = ''] = out.stdout.trim().split(/ (.*)/s);
+  return { image, labelled: label === facts.name };
 }
 
 function readyz(context: StepContext, facts: ClusterFacts, together = false): Promise<CommandOutcome> {
@@ -168,15 +173,19 @@ function readyz(context: StepContext, facts: ClusterFacts, together = false): Pr
   return context.run({ argv }, { terminal: 'pipe', acceptExitCodes: [0, 1], together });
 }
 
-/** The three questions at once; docker's and the API server's answers count only if kind lists the cluster. */
-async function askTogether(context: StepContext, facts: ClusterFacts, known: string): Promise<{ listed: string[]; existing: ExistingCluster }> {
-  const [listed, image, ready] = await Promise.all([clusters(context, true), runningImage(context, facts, true), readyz(context, facts, true)]);
-  return { listed, existing: { image, context: known, ready: () => Promise.resolve(ready) } };
+/**
+ * docker and the API server at once. A control-plane container with kind's label for this name is
+ * a cluster kind lists (see kindClusterLabel), so `kind get clusters` is not asked; without one
+ * (deleted, or made by something else) `listed` is false and the caller asks kind.
+ */
+async function askTogether(context: StepContext, facts: ClusterFacts, known: string): Promise<{ listed: boolean; existing: ExistingCluster }> {
+  const [node, ready] = await Promise.all([controlPlane(context, facts, true), readyz(context, facts, true)]);
+  return { listed: node.labelled, existing: { image: node.image, context: known, ready: () => Promise.resolve(ready) } };
 }
 
 /** docker only: without a kubeconfig context the cluster cannot be reused, whatever the API server says. */
 async function askInTurn(context: StepContext, facts: ClusterFacts, known: string | undefined): Promise<ExistingCluster> {
-  return { image: await runningImage(context, facts), context: known, ready: () => readyz(context, facts) };
+  return { image: (await controlPlane(context, facts)).image, context: known, ready: () => readyz(context, facts) };
 }
 
 /** An existing cluster is used only when it runs the same image and its API server answers. */
