@@ -15,6 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: false,
+    // Which chunk holds the app's code: electron/launch/first-screen.mjs names it for the browser to fetch early.
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
 });

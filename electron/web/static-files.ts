@@ -12,8 +12,13 @@ const types: Record<string, string> = {
   '.json': 'application/json',
 };
 
+export interface StaticFile {
+  body: Buffer;
+  type: string;
+}
+
 /** A file under `root` for a URL path, or undefined; paths that climb out of `root` are refused. */
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | undefined> {
+export async function readStatic(root: string, urlPath: string): Promise<StaticFile | undefined> {
   const relative = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
   const file = path.resolve(root, relative);
   if (file !== root && !file.startsWith(root + path.sep)) return undefined;

@@ -6,7 +6,7 @@ import type { ClientFrameSchema as ClientFrameSchemaType, ServerFrame } from '..
 import type { ClientConnection } from '../engine/client-connection.js';
 import type { Engine } from '../engine/engine.js';
 import { newToken, tokenCookie, tokenMatches, tokenOf } from './access-token.js';
-import { pageAssets } from './page-assets.js';
+import { readFirstScreenFiles } from './first-screen-files.js';
 import { readStatic } from './static-files.js';
 
 export interface WebServerOptions {
@@ -22,10 +22,11 @@ export interface WebServerOptions {
   /** The contract's ClientFrameSchema (it needs zod, so it may come later); by default from engine-module.ts. */
   frameSchema?: typeof ClientFrameSchemaType | Promise<typeof ClientFrameSchemaType>;
   /**
-   * Called once every file index.html names (scripts, preloads, style sheets) has been sent in
-   * full: the page has all it needs for its first screen, so work started then holds none of it back.
+   * Called once, when index.html has first been sent in full. The page carries its first screen in
+   * it, so the browser can draw that with nothing more from this server; the files it names are
+   * sent from memory (first-screen-files.ts) as soon as the server is free again.
    */
-  onFirstScreenServed?: () => void;
+  onPageServed?: () => void;
 }
 
 export interface RunningWebServer {
@@ -47,8 +48,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const staticDir = path.resolve(options.staticDir);
   let port = 0;
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
-  /** What the first page load still has to fetch, once index.html has been served (made once, so it only empties). */
-  let firstScreen: Set<string> | undefined;
+  let pageServed = false;
+  const firstScreenFiles = await readFirstScreenFiles(staticDir);
 
   const server: Server = createServer((request, response) => {
     void serveHttp(request, response).catch((error: Error) => {
@@ -62,7 +63,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!tokenMatches(given, token)) return refuse(response, 403, 'Missing or wrong token. Open the URL printed when the app started.');
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Only GET is served here.');
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    const file = await readStatic(staticDir, url.pathname);
+    const file = firstScreenFiles.get(url.pathname) ?? (await readStatic(staticDir, url.pathname));
     if (!file) return refuse(response, 404, 'Not found.');
     response.writeHead(200, {
       'content-type': file.type,
@@ -73,13 +74,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       'content-security-policy': contentSecurityPolicy(port),
       'set-cookie': `${tokenCookie(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
     });
-    if (url.pathname === '/' || url.pathname === '/index.html') firstScreen ??= new Set(pageAssets(file.body.toString('utf8'), url.pathname));
-    else if (firstScreen?.has(url.pathname)) {
-      const served = url.pathname;
-      // Once the whole file is with the kernel: work started then cannot hold the rest of it back.
-      response.once('finish', () => {
-        if (firstScreen?.delete(served) && firstScreen.size === 0) options.onFirstScreenServed?.();
-      });
+    if (!pageServed && (url.pathname === '/' || url.pathname === '/index.html')) {
+      pageServed = true;
+      // Once the whole page is with the kernel: work started then cannot hold it back.
+      response.once('finish', () => options.onPageServed?.());
     }
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }

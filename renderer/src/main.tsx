@@ -1,11 +1,8 @@
-import '@xterm/xterm/css/xterm.css';
-import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.js';
-import { wireEngine } from './store/wire-engine.js';
 
-void wireEngine();
+// The first screen drawn at build time is in the root already; React draws the same screen in its place.
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -88,23 +88,21 @@ function formatStop(stop: StopLatencyResult[]): string[] {
 }
 
 function formatStartup(startup: StartupResult): string[] {
+  const bare = median(startup.bareMs);
+  const row = (label: string, values: number[], target?: string): string[] => [label, ms(median(values)), ms(max(values)), ratio(median(values) / bare), target ?? ''];
+  const drawn = median(startup.later.map((start) => start.drawnMs)) / bare;
   const startupRows = [
-    ['bare node:http page [baseline]', ms(median(startup.bareMs)), ms(max(startup.bareMs))],
-    ['browser mode, cli.mjs --web [ours]', ms(median(startup.appMs)), ms(max(startup.appMs))],
-    ['  its first start, no code cache', ms(median(startup.firstStartMs)), ms(max(startup.firstStartMs))],
-    ['first start / bare', ratio(median(startup.firstStartMs) / median(startup.bareMs)), ratio(max(startup.firstStartMs) / max(startup.bareMs)), 'once per install or update'],
-    [
-      'app / bare',
-      ratio(median(startup.appMs) / median(startup.bareMs)),
-      ratio(max(startup.appMs) / max(startup.bareMs)),
-      `median <= ${ratio(startupTargetRatio)}: ${median(startup.appMs) / median(startup.bareMs) <= startupTargetRatio ? 'met' : 'NOT met'}`,
-    ],
+    ['bare node:http page [baseline]', ms(bare), ms(max(startup.bareMs)), ratio(1), ''],
+    row('browser mode, wizard drawn [ours]', startup.later.map((start) => start.drawnMs), `median <= ${ratio(startupTargetRatio)}: ${drawn <= startupTargetRatio ? 'met' : 'NOT met'}`),
+    row('browser mode, wizard live', startup.later.map((start) => start.liveMs), "the engine's state on screen, every step clickable"),
+    row('  first start, wizard drawn', startup.first.map((start) => start.drawnMs), 'once per install or update (no code cache)'),
+    row('  first start, wizard live', startup.first.map((start) => start.liveMs)),
   ];
 
   return [
     '',
-    `3. Start-up: spawn -> [data-testid="step-host"] visible in Chromium (${startup.appMs.length} runs each; "ours" is every start after the first, which finds the engine's code cache)`,
-    ...indent(formatTable(['page', 'median ms', 'max ms', 'target'], startupRows, ['left', 'right', 'right', 'left'])),
+    `3. Start-up: spawn -> first frame painted with [data-testid="step-host"] (drawn) and with its engine state [data-testid="status-host"] (live), read in Chromium's page (${startup.later.length} runs each; "ours" is every start after the first, which finds the engine's code cache)`,
+    ...indent(formatTable(['page', 'median ms', 'max ms', 'median / bare', 'target'], startupRows, ['left', 'right', 'right', 'right', 'left'])),
   ];
 }
 

@@ -13,7 +13,7 @@ describe('browser mode server with an engine still starting', () => {
   let server: RunningWebServer;
   let startEngine: () => void = () => undefined;
   let engine: Promise<Engine>;
-  const firstScreenServed: number[] = [];
+  const pageServed: number[] = [];
 
   beforeAll(async () => {
     temp = await tempDir('web-later');
@@ -25,7 +25,7 @@ describe('browser mode server with an engine still starting', () => {
     await writeFile(path.join(staticDir, 'later.js'), 'console.log(2);');
     const wanted = new Promise<void>((resolve) => (startEngine = resolve));
     engine = wanted.then(() => Engine.start({ dataDir: temp.dir, shell: 'browser', version: 'test' }));
-    server = await startWebServer({ engine, staticDir, onFirstScreenServed: () => firstScreenServed.push(performance.now()) });
+    server = await startWebServer({ engine, staticDir, onPageServed: () => pageServed.push(performance.now()) });
   });
   afterAll(async () => {
     startEngine();
@@ -34,7 +34,7 @@ describe('browser mode server with an engine still starting', () => {
     await temp.remove();
   });
 
-  it('serves the page and its files before any engine exists, and says once when the last file the page names went out', async () => {
+  it('serves the page and its files before any engine exists, says once when the page went out, and sends the files the page names from memory', async () => {
     const cookie = `studio_token_${server.port}=${server.token}`;
     const fetchFile = async (name: string): Promise<string> => {
       const answer = await fetch(`http://127.0.0.1:${server.port}/${name}`, { headers: { cookie } });
@@ -43,16 +43,21 @@ describe('browser mode server with an engine still starting', () => {
       await new Promise((resolve) => setImmediate(resolve));
       return text;
     };
+    expect(await fetchFile('later.js')).toBe('console.log(2);');
+    expect(pageServed).toEqual([]);
     const page = await fetch(`${server.url}`);
     expect(page.status).toBe(200);
     await page.text();
-    expect(await fetchFile('later.js')).toBe('console.log(2);');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pageServed).toHaveLength(1);
+    await fetchFile('index.html');
+    expect(pageServed).toHaveLength(1);
+    // The page's own files were read when the server started; any other file is read when asked for.
+    await writeFile(path.join(temp.dir, 'static', 'app.js'), 'console.log("changed");');
+    await writeFile(path.join(temp.dir, 'static', 'later.js'), 'console.log("changed");');
     expect(await fetchFile('app.js')).toBe('console.log(1);');
-    expect(firstScreenServed).toEqual([]);
     expect(await fetchFile('style.css')).toBe('body {}');
-    expect(firstScreenServed).toHaveLength(1);
-    await fetchFile('app.js');
-    expect(firstScreenServed).toHaveLength(1);
+    expect(await fetchFile('later.js')).toBe('console.log("changed");');
   });
 
   it('holds frames sent before the engine is ready and answers every one of them once it is', async () => {

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useStudio } from '../store/studio-store.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { AfterFirstPaint } from './AfterFirstPaint.js';
+import { EngineWaitDetail } from './EngineWaitDetail.js';
 import { NoticeBar } from './NoticeBar.js';
 import { RemoteStatusBar } from './RemoteStatusBar.js';
 import { StepDetail } from './StepDetail.js';
@@ -21,15 +22,10 @@ export function App(): React.JSX.Element {
   const connection = useStudio((state) => state.connection);
   const connectionError = useStudio((state) => state.connectionError);
   const appInfo = useStudio((state) => state.appInfo);
-  const selectedStepId = useStudio((state) => state.selectedStepId);
   const view = useRuns((state) => state.view);
   const show = useRuns((state) => state.show);
-  const rerunState = useRuns((state) => state.rerunState);
-  const rerunError = useRuns((state) => state.rerunError);
   useRerunShortcut();
-  const boundary = mainViewBoundary(view, selectedStepId);
 
-  if (connection === 'connecting') return <div className="splash">Connecting to the engine…</div>;
   if (connection === 'failed') {
     return (
       <div className="splash" role="alert">
@@ -37,26 +33,58 @@ export function App(): React.JSX.Element {
       </div>
     );
   }
+  // Until the engine has answered, the wizard is drawn from its own catalog with nothing to click:
+  // the page arrives with this screen already in it (electron/launch/first-screen.mjs).
+  const waiting = connection === 'connecting';
   return (
     <div className="app">
       <header className="topbar">
         <h1>k8s e2e studio</h1>
-        <span className="chip" data-testid="shell-mode">
-          {appInfo?.shell === 'electron' ? 'desktop' : 'browser mode'}
-        </span>
+        {appInfo && (
+          <span className="chip" data-testid="shell-mode">
+            {appInfo.shell === 'electron' ? 'desktop' : 'browser mode'}
+          </span>
+        )}
         <nav className="views" aria-label="Views">
-          <button type="button" aria-pressed={view.kind === 'wizard'} onClick={() => show({ kind: 'wizard' })}>
+          <button type="button" aria-pressed={view.kind === 'wizard'} disabled={waiting} onClick={() => show({ kind: 'wizard' })}>
             Steps
           </button>
-          <button type="button" aria-pressed={view.kind !== 'wizard'} onClick={() => show({ kind: 'history' })}>
+          <button type="button" aria-pressed={view.kind !== 'wizard'} disabled={waiting} onClick={() => show({ kind: 'history' })}>
             History
           </button>
         </nav>
         <span className="muted small topbar-right" title="Data folder">
           {appInfo?.dataDir}
         </span>
-        <RerunButton />
+        {!waiting && <RerunButton />}
       </header>
+      {waiting ? (
+        <main className="workspace">
+          <StepList />
+          <div className="main-column">
+            <EngineWaitDetail />
+            <section className="terminal-panel" aria-label="Terminal" />
+          </div>
+        </main>
+      ) : (
+        <LiveWorkspace />
+      )}
+    </div>
+  );
+}
+
+/** Everything below the top bar once the engine has answered: notices, the steps, the main view and the terminal. */
+function LiveWorkspace(): React.JSX.Element {
+  const connection = useStudio((state) => state.connection);
+  const connectionError = useStudio((state) => state.connectionError);
+  const selectedStepId = useStudio((state) => state.selectedStepId);
+  const view = useRuns((state) => state.view);
+  const show = useRuns((state) => state.show);
+  const rerunState = useRuns((state) => state.rerunState);
+  const rerunError = useRuns((state) => state.rerunError);
+  const boundary = mainViewBoundary(view, selectedStepId);
+  return (
+    <>
       {rerunError && (
         <div className="notice notice-error" role="alert">
           {rerunError}
@@ -113,7 +141,7 @@ export function App(): React.JSX.Element {
           </ErrorBoundary>
         </div>
       </main>
-    </div>
+    </>
   );
 }
 
