@@ -1,5 +1,6 @@
 import { wizardSteps } from '../../../shared/steps/step-catalog.js';
 import { useStudio } from '../store/studio-store.js';
+import { StepHeading } from './StepHeading.js';
 
 /**
  * The step view before the engine has answered: what the selected step does, from the wizard's
@@ -11,10 +12,7 @@ export function EngineWaitDetail(): React.JSX.Element {
   return (
     <section className="step-detail" aria-labelledby="step-heading" aria-busy="true">
       <header className="step-header">
-        <div>
-          <h2 id="step-heading">{step.title}</h2>
-          <p className="summary">{step.summary}</p>
-        </div>
+        <StepHeading step={step} />
       </header>
       <p className="muted" role="status" data-testid="engine-wait">
         Connecting to the engine…

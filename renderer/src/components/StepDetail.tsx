@@ -20,6 +20,7 @@ import { ToolchainView } from './ToolchainView.js';
 import { StatusBadge } from './StatusBadge.js';
 import { StepError } from './StepError.js';
 import { StepGuide } from './StepGuide.js';
+import { StepHeading } from './StepHeading.js';
 
 // A run's results (charts, the windowed list) load when a Test result is first shown.
 const RunResults = lazy(() => import('./RunResults.js').then((module) => ({ default: module.RunResults })));
@@ -44,10 +45,7 @@ export function StepDetail(): React.JSX.Element | null {
   return (
     <section className="step-detail" aria-labelledby="step-heading" data-testid="step-detail">
       <header className="step-header">
-        <div>
-          <h2 id="step-heading">{step.title}</h2>
-          <p className="summary">{step.summary}</p>
-        </div>
+        <StepHeading step={step} />
         <div className="step-actions">
           <StatusBadge step={step} testIdPrefix="detail-status" />
           <Duration step={step} />
