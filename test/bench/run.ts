@@ -12,7 +12,7 @@ import { runStopLatencyBench, type StopLatencyResult } from './stop-latency-benc
 
 // `npm run bench`: every figure is measured in this run, next to a baseline measured in this run.
 const floodBytes = 50 * 1024 * 1024;
-const captureRepeats = 5;
+const captureRepeats = 7;
 const stopRepeats = 5;
 const runForMs = 1_500;
 /** The app's default first; then the DOM renderer, to tell the terminal's rendering cost apart. */

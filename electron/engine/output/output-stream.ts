@@ -16,19 +16,22 @@ const liveTailChars = 1024 * 1024;
 const logQueueBytes = 4 * 1024 * 1024;
 
 /**
- * The most bytes decoded into one string. V8 keeps a string of 128 KiB or more (bigger than its
- * largest regular heap object) in large-object space, and on Node 20 making one costs several times
- * as much per byte as a smaller one: 0.9 ms/MiB for 200 KB pieces against 0.25 for 32 KiB ones
- * here, and a flood through a pipe ran at 0.62x of a raw read with whole batches, 0.75-0.8x with
- * pieces. 32 KiB of UTF-8 is at most 32 Ki characters.
+ * How big the strings handed to the views are. V8 keeps a string of 128 KiB or more (bigger than
+ * its largest regular heap object) in large-object space, and on Node 20 making one costs several
+ * times as much per byte as a smaller one: 0.9 ms/MiB for 200 KB pieces against 0.25 for 32 KiB
+ * ones here, and a flood through a pipe ran at 0.62x of a raw read with whole batches. So a batch is
+ * decoded a read at a time (at most `decodeSliceBytes` at once) and the text is handed on in pieces
+ * of `pieceChars` or a little more: below 48 Ki characters, 96 KiB even as two-byte text.
  */
 const decodeSliceBytes = 32 * 1024;
+const pieceChars = 16 * 1024;
 
 /**
  * One command's output, gathered as it arrives and handed on in batches (every 16 ms, or once
- * 200 KB are waiting): each batch is one write to the log file, and reaches the views as a message
- * per 32 KiB of it. A pty gives a few KiB per read; a write and a decode per read cost a flood a
- * quarter of its speed.
+ * 200 KB are waiting): each batch is one write to the log file (the reads as they came, gathered by
+ * writev, not copied into one buffer) and reaches the views as a few messages of 16-48 Ki
+ * characters. A pty gives a few KiB per read; a write and a message per read cost a flood a quarter
+ * of its speed.
  */
 export class OutputStream {
   /** The newest output while the stream is live; a finished stream is read back from its log file instead. */
@@ -105,15 +108,23 @@ export class OutputStream {
   }
 
   /**
-   * Writes what is waiting to the log file and sends it to the views, in pieces of at most
-   * `decodeSliceBytes` (a character cut at a piece's end waits for its rest). Used before a view
-   * attaches, too, so backlog and live data do not overlap.
+   * Writes what is waiting to the log file and sends it to the views (a character cut at the end of
+   * a read waits for its rest). Used before a view attaches, too, so backlog and live data do not overlap.
    */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const bytes = this.take();
-    for (let start = 0; start < bytes.length; start += decodeSliceBytes) this.emit(this.decoder.write(bytes.subarray(start, start + decodeSliceBytes)));
+    let piece = '';
+    for (const chunk of this.take()) {
+      for (let start = 0; start < chunk.length; start += decodeSliceBytes) {
+        piece += this.decoder.write(chunk.subarray(start, start + decodeSliceBytes));
+        if (piece.length >= pieceChars) {
+          this.emit(piece);
+          piece = '';
+        }
+      }
+    }
+    this.emit(piece);
   }
 
   private emit(data: string): void {
@@ -124,13 +135,17 @@ export class OutputStream {
     for (const listener of this.listeners) listener.onBatch(data, offset);
   }
 
-  /** Writes what is waiting to the log file, and returns it. */
-  private take(): Buffer {
-    if (this.waitingBytes === 0) return Buffer.alloc(0);
-    const bytes = this.waiting.length === 1 && this.waiting[0] ? this.waiting[0] : Buffer.concat(this.waiting, this.waitingBytes);
+  /** Writes what is waiting to the log file (as one writev), and returns it. */
+  private take(): Buffer[] {
+    const chunks = this.waiting;
+    if (chunks.length === 0) return chunks;
     this.waiting = [];
     this.waitingBytes = 0;
-    if (!this.log.write(bytes) && !this.logBehind) {
+    this.log.cork();
+    let room = true;
+    for (const chunk of chunks) room = this.log.write(chunk);
+    this.log.uncork();
+    if (!room && !this.logBehind) {
       this.logBehind = true;
       for (const listener of this.logPressure) listener(true);
       this.log.once('drain', () => {
@@ -138,7 +153,7 @@ export class OutputStream {
         for (const listener of this.logPressure) listener(false);
       });
     }
-    return bytes;
+    return chunks;
   }
 
   /** Flushes everything, closes the log file, and tells the views the stream ended. */
