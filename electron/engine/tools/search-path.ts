@@ -29,15 +29,20 @@ export function composeSearchPath(parts: { binDir: string; loginShell: string[];
 /**
  * The engine's search path, known at once from what this process inherited and completed by the
  * login shell's PATH when that answers (a GUI app launched from Finder does not get it otherwise).
+ * The login shell is asked in a task of its own, after the one that builds the engine: starting
+ * it is most of the engine's start-up work (about 14 ms of this thread), and a window waiting
+ * for the engine's first answers should not wait for it too.
  */
 export function engineSearchPath(binDir: string, askLoginShell: (() => Promise<string[]>) | undefined): () => readonly string[] {
   let current = composeSearchPath({ binDir, loginShell: [], inherited: process.env.PATH, extras: wellKnownToolFolders() });
   if (askLoginShell) {
-    void askLoginShell()
-      .then((loginShell) => {
-        current = composeSearchPath({ binDir, loginShell, inherited: process.env.PATH, extras: wellKnownToolFolders() });
-      })
-      .catch(() => undefined);
+    setTimeout(() => {
+      askLoginShell()
+        .then((loginShell) => {
+          current = composeSearchPath({ binDir, loginShell, inherited: process.env.PATH, extras: wellKnownToolFolders() });
+        })
+        .catch(() => undefined);
+    }, 0);
   }
   return () => current;
 }
