@@ -44,8 +44,11 @@ test('until the engine answers the steps cannot be picked; once it has, they sho
   });
   await page.goto(studio.url);
   await expect(page.getByTestId('engine-wait')).toBeVisible();
-  // The page's scripts have run (they asked the engine), and the steps still wait for its answer.
+  // The page's scripts have run (they asked the engine) and React has drawn the steps in place of
+  // the page's own (its nodes carry React's props), and the steps still wait for the engine's answer.
   await expect.poll(() => held.length).toBeGreaterThan(0);
+  const drawnByReact = (): Promise<boolean> => page.getByTestId('step-toolchain').evaluate((button) => Object.keys(button).some((key) => key.startsWith('__reactProps')));
+  await expect.poll(drawnByReact).toBe(true);
   await expect(page.getByTestId('step-toolchain')).toHaveAttribute('aria-disabled', 'true');
   await page.getByTestId('step-toolchain').dispatchEvent('click');
   await expect(page.getByRole('heading', { name: 'Host' })).toBeVisible();
