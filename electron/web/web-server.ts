@@ -22,11 +22,11 @@ export interface WebServerOptions {
   /** The contract's ClientFrameSchema (it needs zod, so it may come later); by default from engine-module.ts. */
   frameSchema?: typeof ClientFrameSchemaType | Promise<typeof ClientFrameSchemaType>;
   /**
-   * Called once, when index.html has first been sent in full. The page carries its first screen in
-   * it, so the browser can draw that with nothing more from this server; the files it names are
-   * sent from memory (first-screen-files.ts) as soon as the server is free again.
+   * Called once, when the first WebSocket to /api is accepted: a page has been drawn (it carries
+   * its first screen) and its scripts now ask for the engine. Work started then, such as loading the
+   * engine, no longer competes with the browser for the first paint.
    */
-  onPageServed?: () => void;
+  onEngineWanted?: () => void;
 }
 
 export interface RunningWebServer {
@@ -48,7 +48,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const staticDir = path.resolve(options.staticDir);
   let port = 0;
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
-  let pageServed = false;
+  let engineWanted = false;
   const firstScreenFiles = await readFirstScreenFiles(staticDir);
 
   const server: Server = createServer((request, response) => {
@@ -74,11 +74,6 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       'content-security-policy': contentSecurityPolicy(port),
       'set-cookie': `${tokenCookie(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
     });
-    if (!pageServed && (url.pathname === '/' || url.pathname === '/index.html')) {
-      pageServed = true;
-      // Once the whole page is with the kernel: work started then cannot hold it back.
-      response.once('finish', () => options.onPageServed?.());
-    }
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
@@ -96,6 +91,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!okHost || !okOrigin || url.pathname !== '/api' || !tokenMatches(tokenOf(request, port), token)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
+    }
+    if (!engineWanted) {
+      engineWanted = true;
+      options.onEngineWanted?.();
     }
     sockets.handleUpgrade(request, socket, head, (ws) => attachClient(engineReady, ws));
   });

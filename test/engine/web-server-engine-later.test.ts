@@ -13,7 +13,7 @@ describe('browser mode server with an engine still starting', () => {
   let server: RunningWebServer;
   let startEngine: () => void = () => undefined;
   let engine: Promise<Engine>;
-  const pageServed: number[] = [];
+  const engineWanted: number[] = [];
 
   beforeAll(async () => {
     temp = await tempDir('web-later');
@@ -25,7 +25,7 @@ describe('browser mode server with an engine still starting', () => {
     await writeFile(path.join(staticDir, 'later.js'), 'console.log(2);');
     const wanted = new Promise<void>((resolve) => (startEngine = resolve));
     engine = wanted.then(() => Engine.start({ dataDir: temp.dir, shell: 'browser', version: 'test' }));
-    server = await startWebServer({ engine, staticDir, onPageServed: () => pageServed.push(performance.now()) });
+    server = await startWebServer({ engine, staticDir, onEngineWanted: () => engineWanted.push(performance.now()) });
   });
   afterAll(async () => {
     startEngine();
@@ -34,7 +34,7 @@ describe('browser mode server with an engine still starting', () => {
     await temp.remove();
   });
 
-  it('serves the page and its files before any engine exists, says once when the page went out, and sends the files the page names from memory', async () => {
+  it('serves the page and its files before any engine exists, without asking for one, and sends the files the page names from memory', async () => {
     const cookie = `studio_token_${server.port}=${server.token}`;
     const fetchFile = async (name: string): Promise<string> => {
       const answer = await fetch(`http://127.0.0.1:${server.port}/${name}`, { headers: { cookie } });
@@ -44,28 +44,35 @@ describe('browser mode server with an engine still starting', () => {
       return text;
     };
     expect(await fetchFile('later.js')).toBe('console.log(2);');
-    expect(pageServed).toEqual([]);
     const page = await fetch(`${server.url}`);
     expect(page.status).toBe(200);
     await page.text();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(pageServed).toHaveLength(1);
-    await fetchFile('index.html');
-    expect(pageServed).toHaveLength(1);
     // The page's own files were read when the server started; any other file is read when asked for.
     await writeFile(path.join(temp.dir, 'static', 'app.js'), 'console.log("changed");');
     await writeFile(path.join(temp.dir, 'static', 'later.js'), 'console.log("changed");');
     expect(await fetchFile('app.js')).toBe('console.log(1);');
     expect(await fetchFile('style.css')).toBe('body {}');
     expect(await fetchFile('later.js')).toBe('console.log("changed");');
+    expect(engineWanted).toEqual([]);
   });
 
-  it('holds frames sent before the engine is ready and answers every one of them once it is', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers: { origin: `http://127.0.0.1:${server.port}`, cookie: `studio_token_${server.port}=${server.token}` } });
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
+  it('says once that the engine is wanted when a page opens its WebSocket, holds frames sent before it is ready and answers every one of them once it is', async () => {
+    const headers = { origin: `http://127.0.0.1:${server.port}`, cookie: `studio_token_${server.port}=${server.token}` };
+    const refused = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers: { origin: headers.origin } });
+    await new Promise((resolve) => refused.once('error', resolve));
+    expect(engineWanted).toEqual([]);
+    const open = async (): Promise<WebSocket> => {
+      const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers });
+      await new Promise((resolve, reject) => {
+        socket.once('open', resolve);
+        socket.once('error', reject);
+      });
+      return socket;
+    };
+    const ws = await open();
+    expect(engineWanted).toHaveLength(1);
+    (await open()).close();
+    expect(engineWanted).toHaveLength(1);
     const replies: Array<{ id: number; ok: boolean }> = [];
     ws.on('message', (data: WebSocket.RawData) => {
       const frame = JSON.parse(data.toString());
