@@ -1,6 +1,6 @@
 // Builds the app into out/: the engine and Electron shell with esbuild, the renderer with Vite.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, statSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureDeps, root } from './ensure-deps.mjs';
@@ -59,11 +59,7 @@ export async function build({ quiet = false } = {}) {
   if (sourcesChanged) {
     const vite = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', ...(quiet ? ['--logLevel', 'error'] : [])], { cwd: root, stdio: 'inherit' });
     if (vite.status !== 0) throw new Error('The renderer build (vite) failed; see above.');
-    const rendererDir = path.join(root, 'out', 'renderer');
-    const manifestFile = path.join(rendererDir, '.vite', 'manifest.json');
-    await writeFirstScreen({ esbuild, root, rendererDir, manifestFile });
-    // The manifest was for the step above only; the page never needs it.
-    rmSync(path.dirname(manifestFile), { recursive: true, force: true });
+    await writeFirstScreen({ esbuild, root, rendererDir: path.join(root, 'out', 'renderer') });
   }
 }
 

@@ -12,19 +12,24 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** Rewrites `<rendererDir>/index.html`; `manifest` is Vite's build manifest of that folder. */
-export async function writeFirstScreen({ esbuild, root, rendererDir, manifestFile }) {
+/**
+ * Rewrites `<rendererDir>/index.html`, reading Vite's build manifest of that folder (renderer/vite.config.ts
+ * asks for it), which the page never needs and is removed afterwards.
+ */
+export async function writeFirstScreen({ esbuild, root, rendererDir }) {
   const indexFile = path.join(rendererDir, 'index.html');
+  const manifestDir = path.join(rendererDir, '.vite');
   let html = readFileSync(indexFile, 'utf8');
   const screen = await renderFirstScreen(esbuild, root);
   if (!html.includes('<div id="root"></div>')) throw new Error(`${indexFile} has no empty <div id="root"></div> to draw the first screen into.`);
   html = html.replace('<div id="root"></div>', () => `<div id="root">${screen}</div>`);
   html = html.replace(/<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)"[^>]*>/g, (_tag, file) => `<style>${inlinableCss(path.join(rendererDir, file))}</style>`);
-  const preloads = appChunks(JSON.parse(readFileSync(manifestFile, 'utf8')))
+  const preloads = appChunks(JSON.parse(readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8')))
     .filter((file) => !html.includes(`href="./${file}"`))
     .map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`);
   html = html.replace('</head>', () => `${preloads.join('\n')}\n</head>`);
   writeFileSync(indexFile, html);
+  rmSync(manifestDir, { recursive: true, force: true });
 }
 
 /** Bundles renderer/src/first-screen.tsx for Node and runs it. */
@@ -68,15 +73,16 @@ function appChunks(manifest) {
   const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
   if (!entry) throw new Error('Vite\'s manifest names no entry chunk.');
   // The entry itself is the page's <script>; a chunk that imports it (Vite's preload helper lives there) needs no preload for it.
-  const files = [entry.file];
+  const seen = new Set([entry.file]);
+  const files = [];
   const visit = (key) => {
     const chunk = manifest[key];
-    if (!chunk || files.includes(chunk.file)) return;
+    if (!chunk || seen.has(chunk.file)) return;
+    seen.add(chunk.file);
     files.push(chunk.file);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   for (const key of entry.dynamicImports ?? []) visit(key);
-  files.shift();
   if (files.length === 0) throw new Error('The entry chunk imports no app chunk dynamically; renderer/src/boot.ts should import main.tsx.');
   return files;
 }

@@ -13,9 +13,11 @@ export async function readFirstScreenFiles(staticDir: string): Promise<Map<strin
   if (!index) return files;
   files.set('/', index);
   files.set('/index.html', index);
-  for (const asset of pageAssets(index.body.toString('utf8'), '/')) {
-    const file = await readStatic(staticDir, asset);
+  const assets = pageAssets(index.body.toString('utf8'), '/');
+  const read = await Promise.all(assets.map((asset) => readStatic(staticDir, asset)));
+  assets.forEach((asset, at) => {
+    const file = read[at];
     if (file) files.set(asset, file);
-  }
+  });
   return files;
 }

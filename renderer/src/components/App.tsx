@@ -18,6 +18,9 @@ const HistoryView = lazy(() => import('./HistoryView.js').then((module) => ({ de
 const RunResults = lazy(() => import('./RunResults.js').then((module) => ({ default: module.RunResults })));
 const RunComparisonView = lazy(() => import('./RunComparisonView.js').then((module) => ({ default: module.RunComparisonView })));
 
+/** Where the terminal goes, while its code is not there yet. */
+const terminalPlaceholder = <section className="terminal-panel" aria-label="Terminal" />;
+
 export function App(): React.JSX.Element {
   const connection = useStudio((state) => state.connection);
   const connectionError = useStudio((state) => state.connectionError);
@@ -63,7 +66,7 @@ export function App(): React.JSX.Element {
           <StepList />
           <div className="main-column">
             <EngineWaitDetail />
-            <section className="terminal-panel" aria-label="Terminal" />
+            {terminalPlaceholder}
           </div>
         </main>
       ) : (
@@ -135,7 +138,7 @@ function LiveWorkspace(): React.JSX.Element {
             </Suspense>
           </ErrorBoundary>
           <ErrorBoundary view="terminal">
-            <AfterFirstPaint fallback={<section className="terminal-panel" aria-label="Terminal" />}>
+            <AfterFirstPaint fallback={terminalPlaceholder}>
               <TerminalPanel />
             </AfterFirstPaint>
           </ErrorBoundary>

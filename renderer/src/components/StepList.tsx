@@ -27,7 +27,9 @@ export function StepList(): React.JSX.Element {
               aria-current={step.id === selected ? 'step' : undefined}
               aria-disabled={waiting || undefined}
               data-testid={`step-${step.id}`}
-              onClick={() => waiting || selectStep(step.id)}
+              onClick={() => {
+                if (!waiting) selectStep(step.id);
+              }}
             >
               <span className="step-number">{index + 1}</span>
               <span className="step-title">{step.title}</span>
